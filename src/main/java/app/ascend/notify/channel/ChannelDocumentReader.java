@@ -1,0 +1,93 @@
+package app.ascend.notify.channel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import app.ascend.notify.event.EventType;
+import app.ascend.notify.event.EventTypeList;
+import app.ascend.notify.web.FieldErrors;
+import app.ascend.notify.web.JsonFields;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads a whole channel document (a POST or PUT body, or a PATCH merged onto the stored channel) into
+ * a {@link Channel}: the common fields here, the type's fields by its {@link ChannelType}. Every bad
+ * field is reported, with its path, in one 400.
+ */
+@Component
+class ChannelDocumentReader {
+    /** Fields a client may send back as it read them; they are ignored. */
+    static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "warnings");
+    private static final List<String> COMMON = List.of("name", "type", "enabled", "events", "filters");
+    private final ChannelTypes types;
+
+    ChannelDocumentReader(ChannelTypes types) {
+        this.types = types;
+    }
+
+    /** The parts of a channel a client controls, validated. */
+    record Draft(String name, String type, boolean enabled, List<EventType> events, ChannelFilters filters,
+            ObjectNode settings) {
+    }
+
+    Draft read(JsonNode document, Channel stored) {
+        FieldErrors errors = new FieldErrors();
+        Optional<JsonFields> maybe = JsonFields.object(document, "", errors);
+        if (maybe.isEmpty()) {
+            errors.throwIfAny();
+        }
+        JsonFields doc = maybe.get();
+        String name = doc.string("name", true, 200).map(String::trim).orElse(null);
+        String typeName = doc.string("type", true, 40).orElse(null);
+        Optional<ChannelType> type = Optional.empty();
+        if (typeName != null) {
+            type = types.find(typeName);
+            if (type.isEmpty()) {
+                errors.add("type", "unknown channel type; known types: " + String.join(", ", types.names()));
+            } else if (stored != null && !stored.type().equals(typeName)) {
+                errors.add("type", "cannot be changed (it is " + stored.type() + "); create a new channel instead");
+            }
+        }
+        boolean enabled = doc.bool("enabled").orElse(true);
+        List<EventType> events = events(doc);
+        ChannelFilters filters = filters(doc);
+
+        List<String> known = new ArrayList<>(COMMON);
+        known.addAll(READ_ONLY);
+        ObjectNode settings = null;
+        if (type.isPresent()) {
+            known.addAll(type.get().ownedFields());
+            settings = type.get().readSettings(doc, stored == null ? null : stored.settings(), events);
+        }
+        doc.rejectUnknown(known);
+        errors.throwIfAny();
+        return new Draft(name, typeName, enabled, events, filters, settings);
+    }
+
+    private static List<EventType> events(JsonFields doc) {
+        if (!doc.hasValue("events")) {
+            return null;
+        }
+        JsonNode node = doc.get("events");
+        if (!node.isArray()) {
+            doc.errors().add("events", "must be a list of event types; known types: " + String.join(", ", EventType.wireNames()));
+            return null;
+        }
+        return EventTypeList.read(node, "events", doc.errors());
+    }
+
+    private static ChannelFilters filters(JsonFields doc) {
+        if (!doc.hasValue("filters")) {
+            return ChannelFilters.NONE;
+        }
+        return JsonFields.object(doc.get("filters"), "filters", doc.errors()).map(filters -> {
+            filters.rejectUnknown(List.of("min_risk_score"));
+            return new ChannelFilters(filters.integer("min_risk_score", 0, 100).orElse(null));
+        }).orElse(ChannelFilters.NONE);
+    }
+}

@@ -1,0 +1,84 @@
+package app.ascend.notify.channel;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import app.ascend.notify.db.SqlTime;
+import app.ascend.notify.event.EventType;
+import app.ascend.notify.web.PageParams;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Channels, always read and written within one organization. The type's settings are sealed at rest. */
+@Repository
+public class ChannelRepository {
+    private static final int MAX_CHANNELS_PER_ORGANIZATION = 1000;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final SecretBox secrets;
+
+    public ChannelRepository(JdbcClient jdbc, JsonMapper json, SecretBox secrets) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.secrets = secrets;
+    }
+
+    public void insert(Channel channel) {
+        jdbc.sql("insert into channels (id, org_id, name, type, enabled, events, filters, sealed_settings, created_at, "
+                + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(channel.id(), channel.organizationId(), channel.name(), channel.type(), channel.enabled(),
+                        eventsJson(channel.events()), json.writeValueAsString(channel.filters()),
+                        secrets.seal(json.writeValueAsString(channel.settings())), SqlTime.of(channel.createdAt()),
+                        SqlTime.of(channel.updatedAt()))
+                .update();
+    }
+
+    public void update(Channel channel) {
+        jdbc.sql("update channels set name = ?, enabled = ?, events = ?, filters = ?, sealed_settings = ?, updated_at = ? "
+                + "where org_id = ? and id = ?")
+                .params(channel.name(), channel.enabled(), eventsJson(channel.events()),
+                        json.writeValueAsString(channel.filters()), secrets.seal(json.writeValueAsString(channel.settings())),
+                        SqlTime.of(channel.updatedAt()), channel.organizationId(), channel.id())
+                .update();
+    }
+
+    public boolean delete(String organizationId, String id) {
+        return jdbc.sql("delete from channels where org_id = ? and id = ?").params(organizationId, id).update() > 0;
+    }
+
+    public Optional<Channel> find(String organizationId, String id) {
+        return jdbc.sql("select * from channels where org_id = ? and id = ?").params(organizationId, id)
+                .query(this::map).optional();
+    }
+
+    public List<Channel> page(String organizationId, PageParams page) {
+        return jdbc.sql("select * from channels where org_id = ? and id < ? order by id desc limit ?")
+                .params(organizationId, page.before(), page.fetchSize()).query(this::map).list();
+    }
+
+    /** All of an organization's channels, newest first (for routing and duplicate checks). */
+    public List<Channel> all(String organizationId) {
+        return jdbc.sql("select * from channels where org_id = ? order by id desc limit ?")
+                .params(organizationId, MAX_CHANNELS_PER_ORGANIZATION).query(this::map).list();
+    }
+
+    private String eventsJson(List<EventType> events) {
+        return events == null ? null : json.writeValueAsString(events.stream().map(EventType::wireName).toList());
+    }
+
+    private Channel map(ResultSet rs, int row) throws SQLException {
+        String events = rs.getString("events");
+        List<EventType> types = events == null ? null : json.readValue(events, new TypeReference<List<String>>() { })
+                .stream().map(name -> EventType.fromWireName(name).orElseThrow()).toList();
+        return new Channel(rs.getString("id"), rs.getString("org_id"), rs.getString("name"), rs.getString("type"),
+                rs.getBoolean("enabled"), types, json.readValue(rs.getString("filters"), ChannelFilters.class),
+                (ObjectNode) json.readTree(secrets.open(rs.getString("sealed_settings"))),
+                SqlTime.read(rs, "created_at"), SqlTime.read(rs, "updated_at"));
+    }
+}

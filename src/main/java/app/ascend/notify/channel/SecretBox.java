@@ -1,0 +1,65 @@
+package app.ascend.notify.channel;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * AES-256-GCM sealing of secrets at rest. Each value gets a fresh 96-bit nonce; the stored form is
+ * {@code v1:} + base64(nonce || ciphertext || tag), so a key rotation can add {@code v2} later.
+ */
+public final class SecretBox {
+    private static final String PREFIX = "v1:";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private final SecretKey key;
+    private final SecureRandom random = new SecureRandom();
+
+    public SecretBox(SecretKey key) {
+        this.key = key;
+    }
+
+    public String seal(String plaintext) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return PREFIX + Base64.getEncoder().encodeToString(
+                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    /** @throws SecretKeyMismatchException when the value was sealed with another key or was altered */
+    public String open(String stored) {
+        if (!stored.startsWith(PREFIX)) {
+            throw new SecretKeyMismatchException("not a sealed value");
+        }
+        byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+            return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new SecretKeyMismatchException("sealed with another key, or altered");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    /** The secret key cannot open what was sealed: a wrong ASCEND_SECRET_KEY or a tampered row. */
+    public static final class SecretKeyMismatchException extends RuntimeException {
+        SecretKeyMismatchException(String message) {
+            super(message);
+        }
+    }
+}

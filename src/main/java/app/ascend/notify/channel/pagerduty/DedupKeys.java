@@ -1,0 +1,68 @@
+package app.ascend.notify.channel.pagerduty;
+
+import app.ascend.notify.event.GovernanceEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The {@code dedup_key} of an event. The product page: "ASCEND uses the action ID as the dedup key":
+ * {@code ascend-{action_id}}, so the trigger, acknowledge and resolve of one action hit the same alert.
+ *
+ * <p>We always send our own key: a retried trigger without one would open a second alert ([D2],
+ * FACTS.md §10).
+ */
+public final class DedupKeys {
+
+    static final String PREFIX = "ascend-";
+    private static final int SHA256_HEX_LENGTH = 64;
+    /** What stays of an over-long key: the rest of the 255 is "-" plus the 64-character hash. */
+    static final int KEPT_PREFIX_LENGTH = PagerDutyLimits.DEDUP_KEY_MAX_LENGTH - 1 - SHA256_HEX_LENGTH;
+
+    private DedupKeys() {
+    }
+
+    /** The event's own {@code dedupKey} if given, else {@code ascend-{actionId}}, else {@code ascend-{id}}. */
+    public static String forEvent(GovernanceEvent event) {
+        String key;
+        if (hasText(event.dedupKey())) {
+            key = event.dedupKey();
+        } else if (hasText(event.actionId())) {
+            key = PREFIX + event.actionId();
+        } else {
+            key = PREFIX + event.id();
+        }
+        return fitted(key);
+    }
+
+    /**
+     * The key itself when it fits PagerDuty's 255-character limit ([D2]); otherwise a readable prefix
+     * plus "-" plus the SHA-256 hex of the whole key. The hash keeps distinct long keys distinct
+     * (Alertmanager hashes its group key for the same reason, [C1]) and the result deterministic,
+     * so follow-up acknowledge/resolve events find the alert.
+     */
+    static String fitted(String key) {
+        if (key.length() <= PagerDutyLimits.DEDUP_KEY_MAX_LENGTH) {
+            return key;
+        }
+        int end = KEPT_PREFIX_LENGTH;
+        if (Character.isHighSurrogate(key.charAt(end - 1))) {
+            end--; // never split a surrogate pair: PagerDuty would see a broken character
+        }
+        return key.substring(0, end) + "-" + sha256Hex(key);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required on every Java platform", e);
+        }
+    }
+
+    private static boolean hasText(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,54 @@
+package app.ascend.notify.event;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The governance event types ASCEND sends. Each maps to one PagerDuty Events API v2 {@code event_action}:
+ * risky things open (trigger) an incident, a reviewer's approval or resolution closes it, an
+ * acknowledgement acknowledges it.
+ */
+public enum EventType {
+    ACTION_BLOCKED("action.blocked", Action.TRIGGER),
+    POLICY_VIOLATION("policy.violation", Action.TRIGGER),
+    AUTH_FAILED("auth.failed", Action.TRIGGER),
+    AUTH_MFA_FAILED("auth.mfa_failed", Action.TRIGGER),
+    ANOMALY_DETECTED("anomaly.detected", Action.TRIGGER),
+    ACTION_APPROVED("action.approved", Action.RESOLVE),
+    ACTION_RESOLVED("action.resolved", Action.RESOLVE),
+    ACTION_ACKNOWLEDGED("action.acknowledged", Action.ACKNOWLEDGE);
+
+    /** What an event of this type does to the incident of its action. */
+    public enum Action { TRIGGER, ACKNOWLEDGE, RESOLVE }
+
+    private final String wireName;
+    private final Action action;
+
+    EventType(String wireName, Action action) {
+        this.wireName = wireName;
+        this.action = action;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public Action action() {
+        return action;
+    }
+
+    public static Optional<EventType> fromWireName(String name) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+    }
+
+    /** The known wire names, in declaration order, for error messages and the console. */
+    public static List<String> wireNames() {
+        return Arrays.stream(values()).map(EventType::wireName).toList();
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}

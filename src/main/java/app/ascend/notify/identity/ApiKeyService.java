@@ -1,0 +1,90 @@
+package app.ascend.notify.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.ascend.notify.audit.AuditTrail;
+import app.ascend.notify.web.Ids;
+import app.ascend.notify.web.NotFoundException;
+import app.ascend.notify.web.Page;
+import app.ascend.notify.web.PageParams;
+
+/**
+ * API keys for machine clients. The secret ({@code ask_} + 40 random base62 characters, about 238
+ * bits) is shown once; only its SHA-256 is stored. A fast hash is right here, unlike for passwords:
+ * the secret is random and long, so there is nothing to brute-force.
+ */
+@Service
+public class ApiKeyService {
+    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+    private final SecureRandom random = new SecureRandom();
+    private final ApiKeyRepository keys;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public ApiKeyService(ApiKeyRepository keys, AuditTrail audit, Clock clock) {
+        this.keys = keys;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The stored key and its secret, which the caller shows once. */
+    public record Created(ApiKey key, String secret) {
+    }
+
+    @Transactional
+    public Created create(AscendPrincipal by, String name) {
+        StringBuilder secret = new StringBuilder("ask_");
+        for (int i = 0; i < 40; i++) {
+            secret.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        ApiKey key = new ApiKey(Ids.newId("key"), by.organizationId(), name, secret.substring(0, 12), clock.instant(), null);
+        keys.insert(key, hash(secret.toString()), by.userId());
+        audit.record(by, "api_key.created", "api_key", key.id(), Map.of("name", name, "prefix", key.prefix()));
+        return new Created(key, secret.toString());
+    }
+
+    public Page<ApiKey> list(AscendPrincipal by, PageParams page) {
+        return Page.of(keys.page(by.organizationId(), page), page, ApiKey::id);
+    }
+
+    @Transactional
+    public void revoke(AscendPrincipal by, String id) {
+        ApiKey key = keys.find(by.organizationId(), id).orElseThrow(() -> new NotFoundException("API key", id));
+        keys.delete(by.organizationId(), id);
+        audit.record(by, "api_key.revoked", "api_key", id, Map.of("name", key.name(), "prefix", key.prefix()));
+    }
+
+    /** The key a presented secret belongs to; records its use at most once a minute. */
+    public Optional<ApiKey> authenticate(String secret) {
+        Optional<ApiKey> key = keys.findByHash(hash(secret));
+        key.ifPresent(k -> {
+            Instant now = clock.instant();
+            if (k.lastUsedAt() == null || k.lastUsedAt().plus(TOUCH_INTERVAL).isBefore(now)) {
+                keys.touch(k.id(), now);
+            }
+        });
+        return key;
+    }
+
+    static String hash(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package app.ascend.notify.simulator;
+
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Injected faults, checked before validation on every event request. Precedence: outage, then fail-next, then the
+ * random failure rate. An injected failure does not ingest the event and does not count against the rate limit.
+ * Thread-safe.
+ */
+final class FaultPlan {
+
+    /** The latency the simulator was started with; {@link #clear()} returns to it. */
+    private final long startingLatencyMillis;
+    private long latencyMillis;
+    private int failNextCount;
+    private int failNextStatus = FaultSettings.NONE.failNextStatus();
+    private double failureRate;
+    private int failureRateStatus = FaultSettings.NONE.failureRateStatus();
+    private Random random = new Random();
+    private boolean outage;
+
+    FaultPlan(long startingLatencyMillis) {
+        requireLatency(startingLatencyMillis);
+        this.startingLatencyMillis = startingLatencyMillis;
+        this.latencyMillis = startingLatencyMillis;
+    }
+
+    /** The failure to answer with instead of handling the request, if any; consumes one fail-next or one draw. */
+    synchronized Optional<EventResponse> nextFailure() {
+        if (outage) {
+            return Optional.of(EventResponse.outage());
+        }
+        if (failNextCount > 0) {
+            failNextCount--;
+            return Optional.of(EventResponse.injected(failNextStatus));
+        }
+        if (failureRate > 0 && random.nextDouble() < failureRate) {
+            return Optional.of(EventResponse.injected(failureRateStatus));
+        }
+        return Optional.empty();
+    }
+
+    synchronized long latencyMillis() {
+        return latencyMillis;
+    }
+
+    synchronized void setLatencyMillis(long millis) {
+        requireLatency(millis);
+        latencyMillis = millis;
+    }
+
+    synchronized void failNext(int count, int status) {
+        if (count < 0) {
+            throw new IllegalArgumentException("Count must be >= 0, was " + count);
+        }
+        failNextCount = count;
+        failNextStatus = requireFailureStatus(status);
+    }
+
+    /** A rate of 0 turns random failures off. A fixed seed makes the sequence of failures repeatable. */
+    synchronized void failRandomly(double rate, int status, Random source) {
+        if (!(rate >= 0.0 && rate <= 1.0)) {
+            throw new IllegalArgumentException("Failure rate must be within 0..1, was " + rate);
+        }
+        failureRate = rate;
+        failureRateStatus = requireFailureStatus(status);
+        random = source;
+    }
+
+    synchronized void setOutage(boolean on) {
+        outage = on;
+    }
+
+    synchronized FaultSettings settings() {
+        return new FaultSettings(latencyMillis, failNextCount, failNextStatus, failureRate, failureRateStatus, outage);
+    }
+
+    /** Turns every fault off and restores the starting latency. */
+    synchronized void clear() {
+        latencyMillis = startingLatencyMillis;
+        failNextCount = 0;
+        failNextStatus = FaultSettings.NONE.failNextStatus();
+        failureRate = 0;
+        failureRateStatus = FaultSettings.NONE.failureRateStatus();
+        random = new Random();
+        outage = false;
+    }
+
+    private static void requireLatency(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("Latency must be >= 0 ms, was " + millis);
+        }
+    }
+
+    private static int requireFailureStatus(int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("Injected status must be 4xx or 5xx, was " + status);
+        }
+        return status;
+    }
+}

@@ -1,0 +1,306 @@
+package app.ascend.notify.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stateful PagerDuty Events API v2 simulator on the JDK's HTTP server.
+ *
+ * <p>Serves {@code POST /v2/enqueue} and {@code POST /v2/change/enqueue} as PagerDuty does (FACTS.md §2 to §5),
+ * keeps incidents per (routing key, dedup key), rate-limits per routing key, injects faults, records every request,
+ * and offers JSON control endpoints under {@code /_sim/}. Thread-safe.
+ *
+ * <pre>{@code
+ * try (PagerDutySimulator sim = PagerDutySimulator.start(0)) {
+ *     post(sim.baseUrl() + "/v2/enqueue", event);
+ *     assertThat(sim.openIncidentCount()).isEqualTo(1);
+ * }
+ * }</pre>
+ */
+public final class PagerDutySimulator implements AutoCloseable {
+
+    static final String DEFAULT_HOST = "127.0.0.1";
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, each answer on a kept-alive connection
+        // waits for the client's delayed ACK (about 40 ms). Read once, when the first HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String host;
+    private final FaultPlan faults;
+    private final IncidentBook incidents = new IncidentBook();
+    private final RequestJournal journal = new RequestJournal();
+    private final RateWindow rateWindow;
+    private final EventIntake intake;
+
+    private PagerDutySimulator(Builder builder) throws IOException {
+        this.host = builder.host;
+        this.faults = new FaultPlan(builder.latency.toMillis());
+        this.rateWindow = new RateWindow(builder.clock, builder.rateLimit);
+        this.intake = new EventIntake(builder.clock, faults, rateWindow, incidents, journal);
+        this.executor = Executors.newCachedThreadPool(daemonThreads());
+        this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 1024);
+        server.createContext("/", intake);
+        server.createContext(ControlEndpoint.PREFIX, new ControlEndpoint(this));
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** Starts on 127.0.0.1; port 0 picks a free port. Default rate limit 120 per key per 60 s, system clock. */
+    public static PagerDutySimulator start(int port) {
+        return builder().port(port).start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:PORT}; events go to {@code baseUrl() + "/v2/enqueue"}. */
+    public String baseUrl() {
+        return "http://" + host + ":" + port();
+    }
+
+    public String enqueueUrl() {
+        return baseUrl() + EventIntake.ENQUEUE_PATH;
+    }
+
+    public String changeEnqueueUrl() {
+        return baseUrl() + EventIntake.CHANGE_ENQUEUE_PATH;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ---- Faults: checked before validation; injected failures neither ingest nor count against the rate limit.
+
+    /** Extra delay before every answer on a PagerDuty path. */
+    public void setLatency(Duration latency) {
+        faults.setLatencyMillis(latency.toMillis());
+    }
+
+    /** The next {@code count} event requests answer {@code status} (4xx/5xx); later ones are handled normally. */
+    public void failNext(int count, int status) {
+        faults.failNext(count, status);
+    }
+
+    /** Each event request fails with {@code status} with probability {@code rate}; repeatable for a given seed. */
+    public void failRandomly(double rate, int status, long seed) {
+        faults.failRandomly(rate, status, new Random(seed));
+    }
+
+    public void failRandomly(double rate, int status, Random random) {
+        faults.failRandomly(rate, status, Objects.requireNonNull(random));
+    }
+
+    /** While on, every event request answers 503 in the spec's Error shape. */
+    public void setOutage(boolean on) {
+        faults.setOutage(on);
+    }
+
+    /** Accepted events per routing key per sliding 60 s window, for keys without their own limit; 0 = unlimited. */
+    public void setRateLimit(int perWindow) {
+        rateWindow.setDefaultLimit(perWindow);
+    }
+
+    /** The limit for one routing key; 0 = unlimited. */
+    public void setRateLimit(String routingKey, int perWindow) {
+        rateWindow.setLimit(routingKey, perWindow);
+    }
+
+    public int rateLimit() {
+        return rateWindow.defaultLimit();
+    }
+
+    public Map<String, Integer> rateLimits() {
+        return rateWindow.limitsByKey();
+    }
+
+    public FaultSettings faults() {
+        return faults.settings();
+    }
+
+    /** Turns off fail-next, random failures and outage, and restores the starting latency; rate limits stay. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /**
+     * Clears recorded requests, incidents, rate-limit counts and faults; restores the starting rate limit and
+     * latency (see {@link Builder}).
+     */
+    public void reset() {
+        faults.clear();
+        intake.reset();
+    }
+
+    // ---- Queries
+
+    /** Every request received on a PagerDuty path, in arrival order. */
+    public List<RecordedRequest> requests() {
+        return journal.all();
+    }
+
+    /** Requests with a sequence number above {@code sequence}, for polling. */
+    public List<RecordedRequest> requestsSince(long sequence) {
+        return journal.since(sequence);
+    }
+
+    /** Requests answered 202 (alert and change events), in arrival order. */
+    public List<RecordedRequest> acceptedEvents() {
+        return journal.accepted();
+    }
+
+    /** Accepted alert events with this dedup key (under any routing key), in arrival order. */
+    public List<RecordedRequest> eventsFor(String dedupKey) {
+        return journal.acceptedFor(dedupKey);
+    }
+
+    /** Accepted change events, in arrival order. */
+    public List<RecordedRequest> changeEvents() {
+        return journal.matching(r -> r.outcome() == EventOutcome.CHANGE_RECORDED);
+    }
+
+    /** Every incident ever opened, in the order opened. */
+    public List<SimIncident> incidents() {
+        return incidents.incidents();
+    }
+
+    /** Every incident ever opened for this pair; more than one only if triggers came after resolves. */
+    public List<SimIncident> incidentsFor(String routingKey, String dedupKey) {
+        return incidents.incidentsFor(routingKey, dedupKey);
+    }
+
+    /** The triggered or acknowledged incident for this pair, if any. */
+    public Optional<SimIncident> openIncident(String routingKey, String dedupKey) {
+        return incidents.openIncident(routingKey, dedupKey);
+    }
+
+    public int openIncidentCount() {
+        return incidents.openCount();
+    }
+
+    public SimulatorStats stats() {
+        Map<EventOutcome, Long> byOutcome = journal.countByOutcome();
+        Map<Integer, Long> byStatus = journal.countByStatus();
+        return new SimulatorStats(
+                byStatus.values().stream().mapToLong(Long::longValue).sum(),
+                byStatus,
+                byOutcome,
+                byStatus.getOrDefault(202, 0L),
+                incidents.openedCount(),
+                incidents.openCount(),
+                byOutcome.getOrDefault(EventOutcome.OPENED, 0L) + byOutcome.getOrDefault(EventOutcome.JOINED, 0L),
+                rateWindow.maxInWindowByKey());
+    }
+
+    /** {@code [--host ADDR] [--port N (8090)] [--rate-limit N (120, 0 = unlimited)] [--latency-ms N (0)]}. */
+    public static void main(String[] args) throws InterruptedException {
+        SimulatorOptions options;
+        try {
+            options = SimulatorOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        PagerDutySimulator simulator = builder()
+                .host(options.host())
+                .port(options.port())
+                .rateLimit(options.rateLimit())
+                .latency(Duration.ofMillis(options.latencyMillis()))
+                .start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }));
+        System.out.println("PagerDuty simulator listening on " + simulator.baseUrl()
+                + " (rate limit " + options.rateLimit() + "/60s per routing key, latency "
+                + options.latencyMillis() + " ms)");
+        stopped.await();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "pagerduty-sim-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Settings for a simulator; {@link #start()} binds and starts it. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port;
+        private Clock clock = Clock.systemUTC();
+        private int rateLimit = RateWindow.DEFAULT_LIMIT;
+        private Duration latency = Duration.ZERO;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The clock for the rate-limit window and incident times. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** Accepted events per routing key per sliding 60 s window (default 120); 0 = unlimited. */
+        public Builder rateLimit(int perWindow) {
+            this.rateLimit = perWindow;
+            return this;
+        }
+
+        /** Extra delay before every answer (default none); {@link #reset()} comes back to it. */
+        public Builder latency(Duration latency) {
+            this.latency = Objects.requireNonNull(latency);
+            return this;
+        }
+
+        public PagerDutySimulator start() {
+            try {
+                return new PagerDutySimulator(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the PagerDuty simulator on " + host + ":" + port, e);
+            }
+        }
+    }
+}
