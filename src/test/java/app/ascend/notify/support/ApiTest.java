@@ -1,0 +1,75 @@
+package app.ascend.notify.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole service on a random port, over real HTTP, on a fresh H2 or
+ * PostgreSQL database (see {@link TestDatabase}). The context is shared by every test class that does
+ * not change its properties, so each test makes its own organization ({@link #newTenant()}) and sees
+ * nothing of the others'.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(PostgresAvailableCondition.class)
+public abstract class ApiTest {
+    public static final String ROOT_EMAIL = "root@ascend.test";
+    public static final String ROOT_PASSWORD = "root-password-for-tests";
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) throws Exception {
+        Path dataDir = Files.createTempDirectory("ascend-it-");
+        String url = TestDatabase.newDatabaseUrl();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", TestDatabase::username);
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("ascend.data-dir", dataDir::toString);
+        registry.add("ascend.bootstrap.admin-email", () -> ROOT_EMAIL);
+        registry.add("ascend.bootstrap.admin-password", () -> ROOT_PASSWORD);
+    }
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** A client with no session. */
+    protected ApiClient anonymous() {
+        return new ApiClient(baseUrl());
+    }
+
+    /** The bootstrap system administrator, signed in. */
+    protected ApiClient root() {
+        ApiClient client = anonymous();
+        ApiResponse login = client.login(ROOT_EMAIL, ROOT_PASSWORD);
+        if (login.status() != 200) {
+            throw new IllegalStateException("root sign-in failed: " + login);
+        }
+        return client;
+    }
+
+    /** A new organization with its admin signed in. */
+    protected Tenant newTenant() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String email = "admin-" + suffix + "@example.test";
+        String password = "admin-password-" + suffix;
+        ApiResponse created = root().post("/api/organizations",
+                Map.of("name", "Org " + suffix, "admin_email", email, "admin_password", password));
+        if (created.status() != 201) {
+            throw new IllegalStateException("creating an organization failed: " + created);
+        }
+        ApiClient admin = anonymous();
+        admin.login(email, password);
+        return new Tenant(created.json().get("id").stringValue(), created.json().get("name").stringValue(), email,
+                password, admin, this);
+    }
+}
