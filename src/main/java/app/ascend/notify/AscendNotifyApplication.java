@@ -1,15 +1,28 @@
 package app.ascend.notify;
 
 import java.time.Clock;
+import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
+import app.ascend.notify.simulator.PagerDutySimulator;
+
 @SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
+@ConfigurationPropertiesScan
 public class AscendNotifyApplication {
 
-    public static void main(String[] args) {
+    /**
+     * Runs the service; {@code pagerduty-simulator [--port N] [--rate-limit N] [--latency-ms N]} runs
+     * the bundled PagerDuty Events API v2 simulator instead, for local trials and the benchmark.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("pagerduty-simulator")) {
+            PagerDutySimulator.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(AscendNotifyApplication.class, args);
     }
 

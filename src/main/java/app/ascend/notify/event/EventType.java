@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * The governance event types ASCEND sends. Each maps to one PagerDuty Events API v2 {@code event_action}:
  * risky things open (trigger) an incident, a reviewer's approval or resolution closes it, an
@@ -30,6 +32,7 @@ public enum EventType {
         this.action = action;
     }
 
+    @JsonValue
     public String wireName() {
         return wireName;
     }

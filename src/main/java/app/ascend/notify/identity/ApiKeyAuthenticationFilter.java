@@ -30,11 +30,22 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** Ingest is for machine clients only: without a key it answers 401, even with a session. */
+    private static boolean requiresApiKey(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && "/api/events".equals(request.getServletPath());
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            if (requiresApiKey(request)) {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                problems.write(request, response, HttpStatus.UNAUTHORIZED,
+                        "Events are posted with an API key: send Authorization: Bearer <key> (POST /api/api-keys makes one).");
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }

@@ -1,7 +1,6 @@
 package app.ascend.notify.identity;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -23,7 +22,6 @@ import app.ascend.notify.web.ProblemWriter;
  * Spring Security's token CSRF is replaced by {@link CrossSiteRequestGuard} (JSON-only + Origin).
  */
 @Configuration
-@EnableConfigurationProperties({LoginThrottleProperties.class, BootstrapProperties.class})
 class SecurityConfig {
 
     @Bean
@@ -59,6 +57,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/logout").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/auth/me").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/organizations").hasRole("SYSTEM_ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/events").hasRole("API_CLIENT")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("USER")
                         .requestMatchers("/api/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").denyAll()

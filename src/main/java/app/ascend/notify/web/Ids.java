@@ -14,13 +14,35 @@ public final class Ids {
     private Ids() {
     }
 
+    private static long lastMillis;
+    private static final byte[] LAST_RANDOM = new byte[10];
+
     public static String newId(String prefix) {
-        return prefix + "_" + ulid(System.currentTimeMillis());
+        return prefix + "_" + next();
     }
 
-    static String ulid(long millis) {
-        byte[] random = new byte[10];
-        RANDOM.nextBytes(random);
+    /**
+     * Monotonic within this process: ids made in the same millisecond increment the random part, so
+     * the order of ids is the order they were made (deliveries of one action rely on it).
+     */
+    private static synchronized String next() {
+        long millis = System.currentTimeMillis();
+        if (millis <= lastMillis) {
+            millis = lastMillis;
+            for (int i = LAST_RANDOM.length - 1; i >= 0; i--) {
+                if (++LAST_RANDOM[i] != 0) {
+                    break;
+                }
+            }
+        } else {
+            lastMillis = millis;
+            RANDOM.nextBytes(LAST_RANDOM);
+            LAST_RANDOM[0] &= 0x7f; // headroom, so incrementing within one millisecond never wraps
+        }
+        return ulid(millis, LAST_RANDOM);
+    }
+
+    static String ulid(long millis, byte[] random) {
         char[] out = new char[26];
         for (int i = 9; i >= 0; i--) {
             out[9 - i] = ALPHABET[(int) ((millis >>> (i * 5)) & 31)];

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import app.ascend.notify.simulator.PagerDutySimulator;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,6 +25,12 @@ public abstract class ApiTest {
     public static final String ROOT_EMAIL = "root@ascend.test";
     public static final String ROOT_PASSWORD = "root-password-for-tests";
 
+    /**
+     * The PagerDuty peer of every test: a stateful Events API v2 simulator, one per JVM. Tests keep
+     * apart by using their own routing keys ({@link #newRoutingKey()}).
+     */
+    protected static final PagerDutySimulator PAGERDUTY = PagerDutySimulator.builder().port(0).start();
+
     @LocalServerPort
     protected int port;
 
@@ -36,6 +44,13 @@ public abstract class ApiTest {
         registry.add("ascend.data-dir", dataDir::toString);
         registry.add("ascend.bootstrap.admin-email", () -> ROOT_EMAIL);
         registry.add("ascend.bootstrap.admin-password", () -> ROOT_PASSWORD);
+        registry.add("ascend.pagerduty.url", PAGERDUTY::baseUrl);
+        registry.add("ascend.public-url", () -> "https://pilot.owkai.app");
+    }
+
+    /** A fresh, valid PagerDuty routing key: 32 letters and digits. */
+    protected static String newRoutingKey() {
+        return UUID.randomUUID().toString().replace("-", "");
     }
 
     protected String baseUrl() {

@@ -1,5 +1,6 @@
 package app.ascend.notify.channel.pagerduty;
 
+import app.ascend.notify.event.DedupKeys;
 import app.ascend.notify.event.GovernanceEvent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
-package app.ascend.notify.channel.pagerduty;
+package app.ascend.notify.event;
 
-import app.ascend.notify.event.GovernanceEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,9 +15,11 @@ import java.util.HexFormat;
 public final class DedupKeys {
 
     static final String PREFIX = "ascend-";
+    /** PagerDuty's limit on dedup_key (FACTS.md §2); a sensible bound for any channel. */
+    public static final int MAX_LENGTH = 255;
     private static final int SHA256_HEX_LENGTH = 64;
     /** What stays of an over-long key: the rest of the 255 is "-" plus the 64-character hash. */
-    static final int KEPT_PREFIX_LENGTH = PagerDutyLimits.DEDUP_KEY_MAX_LENGTH - 1 - SHA256_HEX_LENGTH;
+    static final int KEPT_PREFIX_LENGTH = MAX_LENGTH - 1 - SHA256_HEX_LENGTH;
 
     private DedupKeys() {
     }
@@ -43,7 +44,7 @@ public final class DedupKeys {
      * so follow-up acknowledge/resolve events find the alert.
      */
     static String fitted(String key) {
-        if (key.length() <= PagerDutyLimits.DEDUP_KEY_MAX_LENGTH) {
+        if (key.length() <= MAX_LENGTH) {
             return key;
         }
         int end = KEPT_PREFIX_LENGTH;

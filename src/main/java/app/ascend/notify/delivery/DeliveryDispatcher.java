@@ -1,0 +1,181 @@
+package app.ascend.notify.delivery;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.ascend.notify.delivery.spi.ChannelNotifier;
+import app.ascend.notify.delivery.spi.SendResult;
+
+/**
+ * Sends the outbox. Woken as soon as an ingest commits (the happy path has no polling delay) and
+ * every poll interval as a safety net; claims due deliveries in order and sends each on a worker, at
+ * most {@code workers} at once. Anything it fails to finish stays in flight until its lease runs out,
+ * then any instance takes it over.
+ */
+@Component
+public class DeliveryDispatcher implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+    private final Outbox outbox;
+    private final DeliveryRecorder recorder;
+    private final RateBudget budget;
+    private final Notifiers notifiers;
+    private final DeliveryProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final Semaphore permits;
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final Object signal = new Object();
+    private boolean wakeRequested;
+    private volatile boolean running;
+    private Thread loop;
+    private ExecutorService workers;
+
+    public DeliveryDispatcher(Outbox outbox, DeliveryRecorder recorder, RateBudget budget, Notifiers notifiers,
+            DeliveryProperties properties, Clock clock, TransactionTemplate transactions) {
+        this.outbox = outbox;
+        this.recorder = recorder;
+        this.budget = budget;
+        this.notifiers = notifiers;
+        this.properties = properties;
+        this.clock = clock;
+        this.transactions = transactions;
+        this.permits = new Semaphore(properties.workers());
+    }
+
+    @TransactionalEventListener
+    void onQueued(DeliveriesQueued queued) {
+        wake();
+    }
+
+    /** Look for due deliveries now. */
+    public void wake() {
+        synchronized (signal) {
+            wakeRequested = true;
+            signal.notifyAll();
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        workers = newWorkers();
+        loop = new Thread(this::run, "delivery-dispatcher");
+        loop.setDaemon(true);
+        loop.start();
+        log.info("delivery dispatcher {} started: {} workers, rate limit {} per minute per routing key", instance,
+                properties.workers(), properties.ratePerMinute() > 0 ? properties.ratePerMinute() : "no");
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        try {
+            if (loop != null) {
+                loop.join(5000);
+            }
+            workers.shutdown();
+            if (!workers.awaitTermination(15, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                dispatchDue();
+            } catch (RuntimeException e) {
+                log.warn("dispatching failed, trying again in {}: {}", properties.pollInterval(), e.getMessage());
+            }
+            synchronized (signal) {
+                if (!wakeRequested && running) {
+                    try {
+                        signal.wait(properties.pollInterval().toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                wakeRequested = false;
+            }
+        }
+    }
+
+    private void dispatchDue() {
+        while (running) {
+            int free = permits.availablePermits();
+            if (free == 0) {
+                return;
+            }
+            int want = Math.min(free, properties.claimBatch());
+            Instant now = clock.instant();
+            List<ClaimedDelivery> claimed = transactions.execute(tx -> outbox.claim(instance, now, properties.lease(), want));
+            for (ClaimedDelivery delivery : claimed) {
+                permits.acquireUninterruptibly();
+                workers.execute(() -> process(delivery));
+            }
+            if (claimed.size() < want) {
+                return;
+            }
+        }
+    }
+
+    private void process(ClaimedDelivery delivery) {
+        try {
+            ChannelNotifier notifier = notifiers.forType(delivery.channelType());
+            if (budget.enabled()) {
+                Optional<java.time.Instant> wait = budget.tryTake(delivery.destination(), clock.instant());
+                if (wait.isPresent()) {
+                    outbox.waitForBudget(delivery.id(), wait.get());
+                    return;
+                }
+            }
+            SendResult result = notifier.send(delivery.destination(), delivery.payload());
+            recorder.record(delivery, result, clock.instant());
+        } catch (RuntimeException e) {
+            log.error("delivery {} could not be processed; it is retried when its lease ends: {}", delivery.id(), e.toString());
+        } finally {
+            permits.release();
+            wake();
+        }
+    }
+
+    /** Virtual threads on Java 21+, where a blocked send costs no platform thread; a fixed pool on 17. */
+    private ExecutorService newWorkers() {
+        try {
+            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+        } catch (ReflectiveOperationException java17) {
+            return Executors.newFixedThreadPool(properties.workers(), runnable -> {
+                Thread thread = new Thread(runnable, "delivery-worker");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+    }
+}

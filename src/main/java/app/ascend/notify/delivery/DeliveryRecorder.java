@@ -1,0 +1,88 @@
+package app.ascend.notify.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Random;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.ascend.notify.delivery.spi.SendResult;
+import app.ascend.notify.web.Ids;
+
+/**
+ * Applies the outcome of one send to the outbox, in one transaction with its attempt row: 202 is
+ * delivered; 400 failed and not retried; 429, 5xx, timeouts and connection errors retried with
+ * exponential backoff and jitter ({@link RetrySchedule}) until the maximum age, then dead. One log
+ * line per outcome, with ids and the masked key only.
+ */
+@Component
+public class DeliveryRecorder {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryRecorder.class);
+    private final Outbox outbox;
+    private final RetrySchedule schedule;
+    private final Random random = new Random();
+
+    public DeliveryRecorder(Outbox outbox, DeliveryProperties properties) {
+        this.outbox = outbox;
+        this.schedule = new RetrySchedule(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), Duration.ofSeconds(30),
+                properties.maxAge());
+    }
+
+    /** The status the delivery ended in. */
+    @Transactional
+    public DeliveryStatus record(ClaimedDelivery d, SendResult result, Instant now) {
+        outbox.insertAttempt(Ids.newId("att"), d.id(), now, result.httpStatus(), result.outcome().name().toLowerCase(),
+                result.message(), result.errors(), result.latencyMillis());
+        DeliveryStatus status;
+        Instant next = null;
+        switch (result.outcome()) {
+            case DELIVERED -> status = DeliveryStatus.DELIVERED;
+            case REJECTED -> status = DeliveryStatus.FAILED;
+            default -> {
+                if (schedule.isExpired(d.retryFrom(), now)) {
+                    status = DeliveryStatus.DEAD;
+                } else {
+                    status = DeliveryStatus.PENDING;
+                    Duration delay = result.outcome() == SendResult.Outcome.RATE_LIMITED
+                            ? schedule.afterRateLimited(Optional.ofNullable(result.retryAfter()))
+                            : schedule.delayBefore(d.attempts() + 1, random);
+                    next = now.plus(delay);
+                }
+            }
+        }
+        outbox.finishAttempt(d.id(), status, next, status.isFinal() ? now : null, result.httpStatus(), describe(result));
+        log.info("delivery {} event {} channel {} key {} {}: {} (HTTP {}, {} ms, attempt {}){}", d.id(), d.eventId(),
+                d.channelId(), d.destinationMasked(), d.kind(), status.wireName(), result.httpStatus(),
+                result.latencyMillis(), d.attempts() + 1, next == null ? "" : ", next at " + next);
+        return status;
+    }
+
+    /**
+     * Records a message sent at once, outside the queue (a test alert): delivered when PagerDuty took
+     * it, failed otherwise; never retried.
+     */
+    @Transactional
+    public DeliveryStatus recordImmediate(NewDelivery delivery, SendResult result, Instant now) {
+        DeliveryStatus status = result.delivered() ? DeliveryStatus.DELIVERED : DeliveryStatus.FAILED;
+        outbox.insert(delivery, status);
+        outbox.insertAttempt(Ids.newId("att"), delivery.id(), now, result.httpStatus(),
+                result.outcome().name().toLowerCase(), result.message(), result.errors(), result.latencyMillis());
+        outbox.finishAttempt(delivery.id(), status, null, now, result.httpStatus(), describe(result));
+        log.info("delivery {} channel {} key {} {} (sent at once): {} (HTTP {}, {} ms)", delivery.id(), delivery.channelId(),
+                delivery.destinationMasked(), delivery.kind().wireName(), status.wireName(), result.httpStatus(),
+                result.latencyMillis());
+        return status;
+    }
+
+    private static String describe(SendResult result) {
+        String message = result.message() == null ? "" : result.message();
+        if (result.errors() != null && !result.errors().isEmpty()) {
+            message = message + (message.isEmpty() ? "" : ": ") + String.join("; ", result.errors());
+        }
+        return message.isEmpty() ? null : message;
+    }
+}

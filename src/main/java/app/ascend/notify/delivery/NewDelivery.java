@@ -1,0 +1,12 @@
+package app.ascend.notify.delivery;
+
+import java.time.Instant;
+
+import app.ascend.notify.delivery.spi.MessageKind;
+import tools.jackson.databind.JsonNode;
+
+/** A delivery to put in the outbox, in the transaction of the event that causes it. */
+public record NewDelivery(String id, String organizationId, String eventId, String channelId, String channelType,
+        MessageKind kind, String sequenceKey, String dedupKey, String destination, String destinationMasked, int priority,
+        JsonNode payload, Instant createdAt) {
+}

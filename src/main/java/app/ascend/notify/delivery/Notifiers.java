@@ -1,0 +1,28 @@
+package app.ascend.notify.delivery;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import app.ascend.notify.delivery.spi.ChannelNotifier;
+
+/** Every {@link ChannelNotifier} bean, by channel type: the pipeline knows no concrete channel. */
+@Component
+public class Notifiers {
+    private final Map<String, ChannelNotifier> byType;
+
+    public Notifiers(List<ChannelNotifier> notifiers) {
+        this.byType = notifiers.stream().collect(Collectors.toMap(ChannelNotifier::channelType, Function.identity()));
+    }
+
+    public ChannelNotifier forType(String channelType) {
+        ChannelNotifier notifier = byType.get(channelType);
+        if (notifier == null) {
+            throw new IllegalStateException("no notifier for channel type " + channelType);
+        }
+        return notifier;
+    }
+}

@@ -1,0 +1,10 @@
+package app.ascend.notify.delivery.spi;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A rendered message: its payload (without secrets), the priority it waits with when the destination's
+ * rate budget is spent (0 = most urgent, e.g. PagerDuty's critical), and what it does to the incident.
+ */
+public record RenderedMessage(JsonNode payload, int priority, MessageKind kind) {
+}

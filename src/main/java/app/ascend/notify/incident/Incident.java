@@ -1,0 +1,13 @@
+package app.ascend.notify.incident;
+
+import java.time.Instant;
+
+/**
+ * An incident ASCEND Notify opened (or will open) at a destination: one per (channel, routing key,
+ * dedup key) while open, as PagerDuty keeps one alert per routing key and dedup key (FACTS.md §3).
+ * {@code destination} is the channel type's secret destination, in clear.
+ */
+public record Incident(String id, String organizationId, String channelId, String channelType, String sequenceKey,
+        String dedupKey, String actionId, String destination, String destinationMasked, IncidentStatus status,
+        Instant openedAt, Instant lastEventAt, Instant resolvedAt) {
+}

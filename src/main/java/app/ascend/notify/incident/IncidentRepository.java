@@ -1,0 +1,71 @@
+package app.ascend.notify.incident;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import app.ascend.notify.channel.SecretBox;
+import app.ascend.notify.db.SqlTime;
+import app.ascend.notify.web.Ids;
+
+/**
+ * Incidents per (channel, routing key, dedup key). The unique {@code open_key} makes "at most one open
+ * incident per sequence" hold for concurrent ingests and several instances.
+ */
+@Repository
+public class IncidentRepository {
+    private final JdbcClient jdbc;
+    private final SecretBox secrets;
+
+    public IncidentRepository(JdbcClient jdbc, SecretBox secrets) {
+        this.jdbc = jdbc;
+        this.secrets = secrets;
+    }
+
+    /** Records that a trigger went (or is queued) for this sequence: opens the incident or touches the open one. */
+    public void openOrTouch(String organizationId, String channelId, String channelType, String sequenceKey,
+            String dedupKey, String actionId, String destination, String destinationMasked, Instant at) {
+        int touched = jdbc.sql("update incidents set last_event_at = ? where open_key = ?")
+                .params(SqlTime.of(at), sequenceKey).update();
+        if (touched == 0) {
+            jdbc.sql("insert into incidents (id, org_id, channel_id, channel_type, sequence_key, open_key, dedup_key, "
+                    + "action_id, destination_sealed, destination_masked, status, opened_at, last_event_at) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+                    .params(Ids.newId("inc"), organizationId, channelId, channelType, sequenceKey, sequenceKey, dedupKey,
+                            actionId, secrets.seal(destination), destinationMasked, IncidentStatus.OPEN.wireName(),
+                            SqlTime.of(at), SqlTime.of(at))
+                    .update();
+        }
+    }
+
+    /** The open (or acknowledged) incidents of a channel for a dedup key, one per destination. */
+    public List<Incident> openFor(String organizationId, String channelId, String dedupKey) {
+        return jdbc.sql("select * from incidents where org_id = ? and dedup_key = ? and channel_id = ? "
+                        + "and open_key is not null order by id")
+                .params(organizationId, dedupKey, channelId).query(this::map).list();
+    }
+
+    /** Closes the incident; false when another request closed it first. */
+    public boolean resolve(String id, Instant at) {
+        return jdbc.sql("update incidents set status = ?, open_key = null, resolved_at = ?, last_event_at = ? "
+                        + "where id = ? and open_key is not null")
+                .params(IncidentStatus.RESOLVED.wireName(), SqlTime.of(at), SqlTime.of(at), id).update() > 0;
+    }
+
+    public boolean acknowledge(String id, Instant at) {
+        return jdbc.sql("update incidents set status = ?, last_event_at = ? where id = ? and open_key is not null")
+                .params(IncidentStatus.ACKNOWLEDGED.wireName(), SqlTime.of(at), id).update() > 0;
+    }
+
+    private Incident map(ResultSet rs, int row) throws SQLException {
+        return new Incident(rs.getString("id"), rs.getString("org_id"), rs.getString("channel_id"),
+                rs.getString("channel_type"), rs.getString("sequence_key"), rs.getString("dedup_key"),
+                rs.getString("action_id"), secrets.open(rs.getString("destination_sealed")),
+                rs.getString("destination_masked"), IncidentStatus.fromWireName(rs.getString("status")),
+                SqlTime.read(rs, "opened_at"), SqlTime.read(rs, "last_event_at"), SqlTime.read(rs, "resolved_at"));
+    }
+}

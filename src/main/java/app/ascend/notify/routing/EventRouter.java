@@ -1,0 +1,200 @@
+package app.ascend.notify.routing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import app.ascend.notify.channel.Channel;
+import app.ascend.notify.delivery.NewDelivery;
+import app.ascend.notify.delivery.Notifiers;
+import app.ascend.notify.delivery.Outbox;
+import app.ascend.notify.delivery.spi.ChannelNotifier;
+import app.ascend.notify.delivery.spi.RenderedMessage;
+import app.ascend.notify.event.DedupKeys;
+import app.ascend.notify.event.EventType;
+import app.ascend.notify.event.GovernanceEvent;
+import app.ascend.notify.incident.Incident;
+import app.ascend.notify.incident.IncidentRepository;
+import app.ascend.notify.web.Ids;
+
+/**
+ * Decides, for each channel of the organization, whether and where an event pages, and queues the
+ * deliveries in the caller's transaction. Triggers: enabled → subscribed → filters → suppression →
+ * routing key. Resolves and acknowledges go to every channel and routing key whose incident for the
+ * dedup key is still open, whatever the event's score or the channel's filters, so an incident that
+ * was opened always closes.
+ */
+@Component
+public class EventRouter {
+    private final Notifiers notifiers;
+    private final Outbox outbox;
+    private final IncidentRepository incidents;
+    private final List<Suppression> suppressions;
+    private final Clock clock;
+
+    public EventRouter(Notifiers notifiers, Outbox outbox, IncidentRepository incidents,
+            ObjectProvider<Suppression> suppressions, Clock clock) {
+        this.notifiers = notifiers;
+        this.outbox = outbox;
+        this.incidents = incidents;
+        this.suppressions = suppressions.orderedStream().toList();
+        this.clock = clock;
+    }
+
+    public List<Decision> route(GovernanceEvent event, String organizationName, List<Channel> channels) {
+        List<Decision> decisions = new ArrayList<>();
+        String dedupKey = DedupKeys.forEvent(event);
+        for (Channel channel : channels) {
+            if (event.type().action() == EventType.Action.TRIGGER) {
+                decisions.add(trigger(event, dedupKey, organizationName, channel));
+            } else {
+                decisions.addAll(followUp(event, dedupKey, organizationName, channel));
+            }
+        }
+        return decisions;
+    }
+
+    private Decision trigger(GovernanceEvent event, String dedupKey, String organizationName, Channel channel) {
+        Instant now = clock.instant();
+        Optional<Decision> skipped = skipped(event, channel, now);
+        if (skipped.isPresent()) {
+            return skipped.get();
+        }
+        ChannelNotifier notifier = notifiers.forType(channel.type());
+        String destination = notifier.destinationFor(channel, event.type()).orElseThrow();
+        String masked = notifier.maskDestination(destination);
+        RenderedMessage message = notifier.render(channel, event, organizationName);
+        String sequence = sequenceKey(channel.id(), destination, dedupKey);
+        incidents.openOrTouch(event.organizationId(), channel.id(), channel.type(), sequence, dedupKey, event.actionId(),
+                destination, masked, now);
+        Optional<String> merged = outbox.mergeIntoWaitingTrigger(sequence, message.payload(), message.priority());
+        if (merged.isPresent()) {
+            return new Decision(channel.id(), channel.name(), RoutingOutcome.MERGED.wireName(),
+                    "merged into waiting delivery " + merged.get() + ", a trigger for the same dedup key and routing key "
+                            + "not yet sent; it will carry this event's data", masked, List.of(merged.get()));
+        }
+        String id = Ids.newId("dlv");
+        outbox.insert(new NewDelivery(id, event.organizationId(), event.id(), channel.id(), channel.type(), message.kind(),
+                sequence, dedupKey, destination, masked, message.priority(), message.payload(), now));
+        return new Decision(channel.id(), channel.name(), RoutingOutcome.QUEUED.wireName(),
+                "trigger queued for routing key " + masked, masked, List.of(id));
+    }
+
+    /** Why a trigger does not go to this channel, if it does not: the checks in the product's order. */
+    private Optional<Decision> skipped(GovernanceEvent event, Channel channel, Instant now) {
+        if (!channel.enabled()) {
+            return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.DISABLED, "channel is disabled"));
+        }
+        if (!channel.subscribesTo(event.type())) {
+            return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.NOT_SUBSCRIBED,
+                    "channel's events do not include " + event.type()));
+        }
+        Integer min = channel.filters().minRiskScore();
+        if (min != null && event.riskScore() == null) {
+            return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.FILTERED,
+                    "min_risk_score " + min + ", but the event has no risk_score"));
+        }
+        if (min != null && event.riskScore() < min) {
+            return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.FILTERED,
+                    "min_risk_score " + min + " > risk_score " + event.riskScore()));
+        }
+        for (Suppression suppression : suppressions) {
+            Optional<String> reason = suppression.suppresses(channel, event.type(), now);
+            if (reason.isPresent()) {
+                return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.SUPPRESSED, reason.get()));
+            }
+        }
+        if (notifiers.forType(channel.type()).destinationFor(channel, event.type()).isEmpty()) {
+            return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.FILTERED, "channel has no routing key"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What routing would do with a sample event on one channel, without storing or sending anything
+     * (the test endpoint's preview): the decision, and the destination and message when it would send.
+     */
+    public Preview preview(GovernanceEvent event, String organizationName, Channel channel) {
+        String dedupKey = DedupKeys.forEvent(event);
+        ChannelNotifier notifier = notifiers.forType(channel.type());
+        if (event.type().action() == EventType.Action.TRIGGER) {
+            Optional<Decision> skipped = skipped(event, channel, clock.instant());
+            if (skipped.isPresent()) {
+                return new Preview(skipped.get(), null, null);
+            }
+            String destination = notifier.destinationFor(channel, event.type()).orElseThrow();
+            String masked = notifier.maskDestination(destination);
+            return new Preview(new Decision(channel.id(), channel.name(), RoutingOutcome.QUEUED.wireName(),
+                    "a trigger would be queued for routing key " + masked, masked, List.of()), destination,
+                    notifier.render(channel, event, organizationName));
+        }
+        List<Incident> open = incidents.openFor(event.organizationId(), channel.id(), dedupKey);
+        if (open.isEmpty()) {
+            return new Preview(Decision.of(channel.id(), channel.name(), RoutingOutcome.NOTHING_TO_RESOLVE,
+                    "no trigger went to this channel for dedup key " + dedupKey + ", so there is nothing to resolve"),
+                    null, null);
+        }
+        Incident incident = open.get(0);
+        return new Preview(new Decision(channel.id(), channel.name(), RoutingOutcome.QUEUED.wireName(),
+                "would close the open incident " + incident.id() + " at routing key " + incident.destinationMasked(),
+                incident.destinationMasked(), List.of()), incident.destination(),
+                notifier.render(channel, event, organizationName));
+    }
+
+    /** A preview: the decision, and (when it would send) the secret destination and the message. */
+    public record Preview(Decision decision, String destination, RenderedMessage message) {
+    }
+
+    private List<Decision> followUp(GovernanceEvent event, String dedupKey, String organizationName, Channel channel) {
+        boolean resolve = event.type().action() == EventType.Action.RESOLVE;
+        String verb = resolve ? "resolve" : "acknowledge";
+        List<Incident> open = incidents.openFor(event.organizationId(), channel.id(), dedupKey);
+        if (open.isEmpty()) {
+            return List.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.NOTHING_TO_RESOLVE,
+                    "no trigger went to this channel for dedup key " + dedupKey + ", so there is nothing to " + verb));
+        }
+        ChannelNotifier notifier = notifiers.forType(channel.type());
+        RenderedMessage message = notifier.render(channel, event, organizationName);
+        Instant now = clock.instant();
+        List<Decision> decisions = new ArrayList<>();
+        for (Incident incident : open) {
+            boolean changed = resolve ? incidents.resolve(incident.id(), now) : incidents.acknowledge(incident.id(), now);
+            if (!changed) {
+                continue; // closed meanwhile by a concurrent event
+            }
+            String id = Ids.newId("dlv");
+            outbox.insert(new NewDelivery(id, event.organizationId(), event.id(), channel.id(), channel.type(),
+                    message.kind(), incident.sequenceKey(), dedupKey, incident.destination(), incident.destinationMasked(),
+                    message.priority(), message.payload(), now));
+            decisions.add(new Decision(channel.id(), channel.name(), RoutingOutcome.QUEUED.wireName(),
+                    verb + " queued for the open incident " + incident.id() + " at routing key " + incident.destinationMasked()
+                            + (channel.enabled() ? "" : " (the channel is disabled, but its open incident still closes)"),
+                    incident.destinationMasked(), List.of(id)));
+        }
+        if (decisions.isEmpty()) {
+            decisions.add(Decision.of(channel.id(), channel.name(), RoutingOutcome.NOTHING_TO_RESOLVE,
+                    "the open incident for dedup key " + dedupKey + " was closed by another event just now"));
+        }
+        return decisions;
+    }
+
+    /** Deliveries of one sequence (channel, routing key, dedup key) are sent strictly in order. */
+    static String sequenceKey(String channelId, String destination, String dedupKey) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest((channelId + "\n" + destination + "\n" + dedupKey)
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package app.ascend.notify.routing;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import app.ascend.notify.channel.Channel;
+import app.ascend.notify.event.EventType;
+
+/**
+ * Something that may mute triggers for a channel and event type at a time, like Alertmanager's
+ * {@code Muter} (maintenance windows implement it). Resolves and acknowledges are never muted.
+ */
+public interface Suppression {
+    /** The reason, in words, when the trigger is muted. */
+    Optional<String> suppresses(Channel channel, EventType type, Instant at);
+}
