@@ -1,0 +1,36 @@
+package app.ascend.notify.apidoc;
+
+import java.util.Map;
+
+/** One line per operation, in the product page's words where it has them. */
+final class OperationSummaries {
+    private OperationSummaries() {
+    }
+
+    static final Map<String, String> SUMMARIES = Map.ofEntries(
+            Map.entry("POST /api/auth/login", "Sign in with email and password; answers the user and sets the session cookie"),
+            Map.entry("POST /api/auth/logout", "Sign out (ends the session)"),
+            Map.entry("GET /api/auth/me", "The signed-in user, or the API key's organization"),
+            Map.entry("POST /api/organizations", "Create an organization with its first admin (system administrator)"),
+            Map.entry("GET /api/organizations", "Organizations: all for the system administrator, else your own"),
+            Map.entry("POST /api/users", "Create a user (admin or viewer) in your organization"),
+            Map.entry("GET /api/users", "Users of your organization"),
+            Map.entry("POST /api/api-keys", "Create an API key; the secret is shown once"),
+            Map.entry("GET /api/api-keys", "API keys: name, prefix, created and last used (never the secret)"),
+            Map.entry("DELETE /api/api-keys/{id}", "Revoke an API key; it stops working at once"),
+            Map.entry("GET /api/audit-log", "The audit trail: every change, who and when (keys masked)"),
+            Map.entry("POST /api/notifications/channels", "Configure a notification channel (the page's curl lines)"),
+            Map.entry("GET /api/notifications/channels", "Notification channels, keys masked, with warnings"),
+            Map.entry("GET /api/notifications/channels/{id}", "One channel"),
+            Map.entry("PATCH /api/notifications/channels/{id}",
+                    "Change a channel (JSON merge patch; an omitted or masked key keeps the stored one)"),
+            Map.entry("PUT /api/notifications/channels/{id}", "Replace a channel"),
+            Map.entry("DELETE /api/notifications/channels/{id}", "Delete a channel"),
+            Map.entry("POST /api/events", "Post governance events (one, or up to 500); 202 once stored with their deliveries"),
+            Map.entry("GET /api/events", "An action's events (?action_id=), or the latest"),
+            Map.entry("GET /api/events/{id}", "An event with each channel's decision and deliveries: why was I (not) paged?"),
+            Map.entry("GET /api/notifications/deliveries", "The delivery log with attempts and PagerDuty's answers"),
+            Map.entry("GET /api/notifications/deliveries/{id}", "One delivery with its attempts"),
+            Map.entry("POST /api/notifications/deliveries/{id}/retry", "Re-queue a failed or dead delivery"),
+            Map.entry("POST /api/notifications/test", "Send Test Alert (the page's test endpoint; preview, dry run, resolve)"));
+}
