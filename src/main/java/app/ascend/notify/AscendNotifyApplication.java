@@ -1,6 +1,7 @@
 package app.ascend.notify;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
@@ -26,9 +27,13 @@ public class AscendNotifyApplication {
         SpringApplication.run(AscendNotifyApplication.class, args);
     }
 
-    /** Every component that reads the time gets it here, so tests can move time instead of sleeping. */
+    /**
+     * Every component that reads the time gets it here, so tests can move time instead of sleeping. It
+     * ticks in microseconds, the precision H2 and PostgreSQL keep, so the answer to a change shows the
+     * same {@code created_at}/{@code updated_at} as every later read of that row.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.ascend.notify.identity.AscendPrincipal;
+import app.ascend.notify.web.InvalidRequestException;
 import app.ascend.notify.web.Page;
 import app.ascend.notify.web.PageParams;
 
@@ -22,6 +23,10 @@ class AuditLogController {
     Page<AuditEntry> list(@AuthenticationPrincipal AscendPrincipal me,
             @RequestParam(name = "target_id", required = false) String targetId,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+        if (targetId != null && targetId.indexOf('\0') >= 0) {
+            // No id contains U+0000, and PostgreSQL refuses it in a query parameter (a 500 otherwise).
+            throw InvalidRequestException.of("target_id", "is not an id");
+        }
         return audit.page(me.organizationId(), targetId, PageParams.parse(limit, cursor));
     }
 }

@@ -77,6 +77,11 @@ public final class JsonFields {
             return Optional.empty();
         }
         String text = value.stringValue();
+        if (text.indexOf('\0') >= 0) {
+            // PostgreSQL cannot store U+0000 in text (the insert fails); refuse it on every database alike.
+            errors.add(path(field), "must not contain the NUL character (\\u0000)");
+            return Optional.empty();
+        }
         if (required && text.isBlank()) {
             errors.add(path(field), "must not be blank");
             return Optional.empty();

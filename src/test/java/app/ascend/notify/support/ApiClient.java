@@ -1,11 +1,13 @@
 package app.ascend.notify.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -18,13 +20,23 @@ import tools.jackson.databind.json.JsonMapper;
 public class ApiClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final String baseUrl;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
     private String bearer;
 
     public ApiClient(String baseUrl) {
+        this(baseUrl, new CookieManager());
+    }
+
+    private ApiClient(String baseUrl, CookieManager cookies) {
         this.baseUrl = baseUrl;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The same browser (same cookie jar) talking to the service at another address, e.g. after a restart. */
+    public ApiClient at(String otherBaseUrl) {
+        return new ApiClient(otherBaseUrl, cookies);
     }
 
     public String baseUrl() {
@@ -65,10 +77,23 @@ public class ApiClient {
         return send("DELETE", path, null, null, Map.of());
     }
 
+    /** A request whose body is sent chunked (no Content-Length), as a streaming client would. */
+    public ApiResponse sendChunked(String method, String path, String contentType, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return exchange(method, path, contentType,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)), Map.of());
+    }
+
     /** Any request, byte for byte: for malformed bodies, foreign content types and extra headers. */
     public ApiResponse send(String method, String path, String contentType, String body, Map<String, String> headers) {
+        return exchange(method, path, contentType,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body), headers);
+    }
+
+    private ApiResponse exchange(String method, String path, String contentType, HttpRequest.BodyPublisher body,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
