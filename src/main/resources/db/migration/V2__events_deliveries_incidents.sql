@@ -90,6 +90,7 @@ create table rate_keys (
     key_hash  varchar(64) primary key
 );
 create table rate_sends (
+    id        varchar(40) primary key,
     key_hash  varchar(64) not null,
     sent_at   timestamp with time zone not null
 );

@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -149,15 +148,20 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private void process(ClaimedDelivery delivery) {
         try {
             ChannelNotifier notifier = notifiers.forType(delivery.channelType());
+            RateBudget.Grant grant = null;
             if (budget.enabled()) {
-                Optional<java.time.Instant> wait = budget.tryTake(delivery.destination(), clock.instant());
-                if (wait.isPresent()) {
-                    outbox.waitForBudget(delivery.id(), wait.get());
+                grant = budget.tryTake(delivery.destination(), clock.instant());
+                if (!grant.granted()) {
+                    outbox.waitForBudget(delivery.id(), grant.waitUntil());
                     return;
                 }
             }
             SendResult result = notifier.send(delivery.destination(), delivery.payload());
-            recorder.record(delivery, result, clock.instant());
+            Instant answeredAt = clock.instant();
+            if (grant != null) {
+                budget.sentBy(grant.slotId(), answeredAt);
+            }
+            recorder.record(delivery, result, answeredAt);
         } catch (RuntimeException e) {
             log.error("delivery {} could not be processed; it is retried when its lease ends: {}", delivery.id(), e.toString());
         } finally {

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.ascend.notify.db.SqlTime;
+import app.ascend.notify.web.Ids;
 
 /**
  * PagerDuty accepts about 120 events per minute per routing key over a sliding 60 s window ([D5],
@@ -35,9 +35,16 @@ public class RateBudget {
         return properties.ratePerMinute() > 0;
     }
 
-    /** Takes a slot for {@code destination} at {@code now}; when none is free, the time the next one frees. */
+    /** A slot taken ({@code slotId}), or the time the next slot frees ({@code waitUntil}). */
+    public record Grant(String slotId, Instant waitUntil) {
+        public boolean granted() {
+            return slotId != null;
+        }
+    }
+
+    /** Takes a slot for {@code destination} at {@code now}; when none is free, says when the next one frees. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public Optional<Instant> tryTake(String destination, Instant now) {
+    public Grant tryTake(String destination, Instant now) {
         String key = hash(destination);
         jdbc.sql("insert into rate_keys (key_hash) values (?) on conflict do nothing").param(key).update();
         jdbc.sql("select key_hash from rate_keys where key_hash = ? for update").param(key).query(String.class).single();
@@ -45,13 +52,25 @@ public class RateBudget {
         jdbc.sql("delete from rate_sends where key_hash = ? and sent_at <= ?").params(key, SqlTime.of(windowStart)).update();
         long used = jdbc.sql("select count(*) from rate_sends where key_hash = ?").param(key).query(Long.class).single();
         if (used < properties.ratePerMinute()) {
-            jdbc.sql("insert into rate_sends (key_hash, sent_at) values (?, ?)").params(key, SqlTime.of(now)).update();
-            return Optional.empty();
+            String slot = Ids.newId("slot");
+            jdbc.sql("insert into rate_sends (id, key_hash, sent_at) values (?, ?, ?)").params(slot, key, SqlTime.of(now))
+                    .update();
+            return new Grant(slot, null);
         }
         // The slot taken longest ago frees first; the k-th oldest frees k-th.
         Instant oldest = jdbc.sql("select min(sent_at) as oldest from rate_sends where key_hash = ?").param(key)
                 .query((rs, n) -> SqlTime.read(rs, "oldest")).single();
-        return Optional.of(oldest.plus(WINDOW).plusMillis(1));
+        return new Grant(null, oldest.plus(WINDOW).plusMillis(1));
+    }
+
+    /**
+     * Moves a slot to when PagerDuty had answered. PagerDuty counts an event when it receives it, which
+     * is after the slot was taken and before the answer; counting the window from the answer keeps the
+     * two windows from overlapping even when a send is slow (a 41st event a few milliseconds early would
+     * be a 429).
+     */
+    public void sentBy(String slotId, Instant answeredAt) {
+        jdbc.sql("update rate_sends set sent_at = ? where id = ?").params(SqlTime.of(answeredAt), slotId).update();
     }
 
     static String hash(String destination) {

@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of the integration tests: the whole service on a random port, over real HTTP, on a fresh H2 or
@@ -20,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * nothing of the others'.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The product page's host, so links look like the page's; a subclass may set its own.
+@TestPropertySource(properties = "ASCEND_PUBLIC_URL=https://pilot.owkai.app")
 @ExtendWith(PostgresAvailableCondition.class)
 public abstract class ApiTest {
     public static final String ROOT_EMAIL = "root@ascend.test";
@@ -45,7 +48,6 @@ public abstract class ApiTest {
         registry.add("ascend.bootstrap.admin-email", () -> ROOT_EMAIL);
         registry.add("ascend.bootstrap.admin-password", () -> ROOT_PASSWORD);
         registry.add("ascend.pagerduty.url", PAGERDUTY::baseUrl);
-        registry.add("ascend.public-url", () -> "https://pilot.owkai.app");
     }
 
     /** A fresh, valid PagerDuty routing key: 32 letters and digits. */
