@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * notify_after: every few seconds (default 15 s, {@code ASCEND_MAINTENANCE_RELEASE_INTERVAL}), the
  * triggers held by windows that no longer mute (ended, between occurrences, or deleted) are released,
- * one action per transaction. Every instance runs it; row locks make each release happen once.
+ * one action per transaction; those of a window whose notify_after was turned off are dropped. Every
+ * instance runs it; row locks make each release happen once.
  */
 @Component
 class NotifyAfterJob {
@@ -51,7 +52,14 @@ class NotifyAfterJob {
     int releaseEnded() {
         Instant now = clock.instant();
         Set<String> done = new HashSet<>(held.windowsHolding());
-        windows.byIds(done).stream().filter(w -> w.activeAt(now)).forEach(w -> done.remove(w.id()));
+        for (MaintenanceWindow window : windows.byIds(done)) {
+            if (!window.notifyAfter()) {
+                held.dropHeldBy(window.id(), now, "notify_after_off"); // turned off since: nothing is to be sent
+                done.remove(window.id());
+            } else if (window.activeAt(now)) {
+                done.remove(window.id());
+            }
+        }
         List<SuppressedTriggerRepository.HeldKey> keys = held.keysHeldBy(done, BATCH);
         int released = 0;
         for (SuppressedTriggerRepository.HeldKey key : keys) {

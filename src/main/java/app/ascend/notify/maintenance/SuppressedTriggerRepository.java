@@ -88,6 +88,12 @@ class SuppressedTriggerRepository {
                 .params(params).update();
     }
 
+    /** Lets go of everything a window holds without sending it (its notify_after was turned off). */
+    void dropHeldBy(String windowId, Instant at, String outcome) {
+        jdbc.sql("update suppressed_triggers set released_at = ?, release_outcome = ? where window_id = ? and released_at is null")
+                .params(SqlTime.of(at), outcome, windowId).update();
+    }
+
     /**
      * Whether a resolve (or approval) for the action arrived after the event: ingest order is received_at,
      * then id within one batch (ids are made in order).

@@ -84,24 +84,29 @@ class NotifyAfterIT extends ApiTest {
     }
 
     @Test
-    void withoutNotifyAfterNothingIsSentAfterTheWindow() {
+    void withoutNotifyAfterOrWithItTurnedOffNothingIsSentAfterTheWindow() {
         MaintenanceKit kit = MaintenanceKit.of(newTenant());
         String routingKey = newRoutingKey();
         kit.channel("Security", routingKey);
         String quiet = kit.activeWindow("Quiet", "notify_after", false).get("id").stringValue();
         String loud = kit.activeWindow("Loud", "notify_after", true, "events", List.of("anomaly.detected"))
                 .get("id").stringValue();
+        String changedMind = kit.activeWindow("Changed mind", "notify_after", true, "events", List.of("auth.failed"))
+                .get("id").stringValue();
         String dropped = newActionId();
+        String droppedLater = newActionId();
         String held = newActionId();
         kit.event("action.blocked", dropped);
+        kit.event("auth.failed", droppedLater);
         kit.event("anomaly.detected", held);
 
-        kit.admin().post(WINDOWS + "/" + quiet + "/end", Map.of());
-        kit.admin().post(WINDOWS + "/" + loud + "/end", Map.of());
+        kit.admin().patch(WINDOWS + "/" + changedMind, Map.of("notify_after", false));
+        List.of(quiet, loud, changedMind).forEach(id -> kit.admin().post(WINDOWS + "/" + id + "/end", Map.of()));
         job.releaseEnded();
 
         await().atMost(DELIVERED).until(() -> PAGERDUTY.openIncident(routingKey, dedupKey(held)).isPresent());
         assertThat(PAGERDUTY.eventsFor(dedupKey(dropped))).isEmpty();
+        assertThat(PAGERDUTY.eventsFor(dedupKey(droppedLater))).isEmpty();
     }
 
     @Test
@@ -117,7 +122,7 @@ class NotifyAfterIT extends ApiTest {
         kit.admin().post(WINDOWS + "/" + shortWindow + "/end", Map.of());
         assertThat(job.releaseEnded()).as("the long window still mutes the channel").isZero();
         kit.admin().post(WINDOWS + "/" + longWindow + "/end", Map.of());
-        assertThat(job.releaseEnded()).isEqualTo(1);
+        job.releaseEnded();
 
         await().atMost(DELIVERED).until(() -> PAGERDUTY.openIncident(routingKey, dedupKey(action)).isPresent());
     }
@@ -129,15 +134,18 @@ class NotifyAfterIT extends ApiTest {
         kit.channel("Security", routingKey);
         String window = kit.activeWindow("Upgrade", "notify_after", true).get("id").stringValue();
         List<String> actions = List.of(newActionId(), newActionId(), newActionId(), newActionId());
-        actions.forEach(action -> kit.event("action.blocked", action));
+        List<String> events = actions.stream().map(action -> kit.event("action.blocked", action)).toList();
         kit.admin().post(WINDOWS + "/" + window + "/end", Map.of());
 
+        // Two runs at once, as two instances would (and the scheduler may join in): each action goes out once.
         CompletableFuture<Integer> one = CompletableFuture.supplyAsync(job::releaseEnded);
         CompletableFuture<Integer> other = CompletableFuture.supplyAsync(job::releaseEnded);
 
-        assertThat(one.join() + other.join() + job.releaseEnded()).isEqualTo(actions.size());
+        assertThat(one.join() + other.join()).isLessThanOrEqualTo(actions.size());
+        assertThat(job.releaseEnded()).isZero();
         await().atMost(DELIVERED).until(() -> actions.stream()
                 .allMatch(a -> PAGERDUTY.openIncident(routingKey, dedupKey(a)).isPresent()));
+        events.forEach(e -> assertThat(kit.deliveriesOf(e)).as("deliveries of " + e).isEqualTo(1));
         actions.forEach(a -> assertThat(PAGERDUTY.eventsFor(dedupKey(a))).hasSize(1));
     }
 
@@ -160,7 +168,7 @@ class NotifyAfterIT extends ApiTest {
                 Map.of("weekdays", List.of(weekday(start.plusDays(2)))))).json();
         assertThat(moved.get("active").booleanValue()).as(moved.toString()).isFalse();
         assertThat(moved.get("ends_at").isNull()).isTrue();
-        assertThat(job.releaseEnded()).isEqualTo(1);
+        job.releaseEnded();
 
         await().atMost(DELIVERED).until(() -> PAGERDUTY.openIncident(routingKey, dedupKey(action)).isPresent());
     }
