@@ -65,7 +65,7 @@ public class EventRouter {
 
     private Decision trigger(GovernanceEvent event, String dedupKey, String organizationName, Channel channel) {
         Instant now = clock.instant();
-        Optional<Decision> skipped = skipped(event, channel, now);
+        Optional<Decision> skipped = skipped(event, channel, now, true);
         if (skipped.isPresent()) {
             return skipped.get();
         }
@@ -89,8 +89,11 @@ public class EventRouter {
                 "trigger queued for routing key " + masked, masked, List.of(id));
     }
 
-    /** Why a trigger does not go to this channel, if it does not: the checks in the product's order. */
-    private Optional<Decision> skipped(GovernanceEvent event, Channel channel, Instant now) {
+    /**
+     * Why a trigger does not go to this channel, if it does not: the checks in the product's order.
+     * {@code routing} is false for a preview, which must leave no trace in any suppression.
+     */
+    private Optional<Decision> skipped(GovernanceEvent event, Channel channel, Instant now, boolean routing) {
         if (!channel.enabled()) {
             return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.DISABLED, "channel is disabled"));
         }
@@ -110,6 +113,9 @@ public class EventRouter {
         for (Suppression suppression : suppressions) {
             Optional<String> reason = suppression.suppresses(channel, event.type(), now);
             if (reason.isPresent()) {
+                if (routing) {
+                    suppression.suppressed(channel, event, now);
+                }
                 return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.SUPPRESSED, reason.get()));
             }
         }
@@ -127,7 +133,7 @@ public class EventRouter {
         String dedupKey = DedupKeys.forEvent(event);
         ChannelNotifier notifier = notifiers.forType(channel.type());
         if (event.type().action() == EventType.Action.TRIGGER) {
-            Optional<Decision> skipped = skipped(event, channel, clock.instant());
+            Optional<Decision> skipped = skipped(event, channel, clock.instant(), false);
             if (skipped.isPresent()) {
                 return new Preview(skipped.get(), null, null);
             }
