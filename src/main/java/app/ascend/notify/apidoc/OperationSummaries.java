@@ -32,5 +32,12 @@ final class OperationSummaries {
             Map.entry("GET /api/notifications/deliveries", "The delivery log with attempts and PagerDuty's answers"),
             Map.entry("GET /api/notifications/deliveries/{id}", "One delivery with its attempts"),
             Map.entry("POST /api/notifications/deliveries/{id}/retry", "Re-queue a failed or dead delivery"),
+            Map.entry("POST /api/notifications/maintenance-windows",
+                    "Create a maintenance window (the page's \"Suppress during planned work\"), one-off or weekly"),
+            Map.entry("GET /api/notifications/maintenance-windows", "Maintenance windows, ended ones included (?active=)"),
+            Map.entry("GET /api/notifications/maintenance-windows/{id}", "One maintenance window"),
+            Map.entry("PATCH /api/notifications/maintenance-windows/{id}", "Change a maintenance window (JSON merge patch)"),
+            Map.entry("DELETE /api/notifications/maintenance-windows/{id}", "Delete a maintenance window"),
+            Map.entry("POST /api/notifications/maintenance-windows/{id}/end", "End a maintenance window now"),
             Map.entry("POST /api/notifications/test", "Send Test Alert (the page's test endpoint; preview, dry run, resolve)"));
 }
