@@ -1,11 +1,7 @@
 package app.ascend.notify.delivery;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.ascend.notify.db.SqlTime;
 import app.ascend.notify.web.Ids;
+import app.ascend.notify.web.Sha256;
 
 /**
  * PagerDuty accepts about 120 events per minute per routing key over a sliding 60 s window ([D5],
@@ -74,11 +71,6 @@ public class RateBudget {
     }
 
     static String hash(String destination) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(destination.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(destination);
     }
 }

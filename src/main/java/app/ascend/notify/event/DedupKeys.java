@@ -1,9 +1,6 @@
 package app.ascend.notify.event;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import app.ascend.notify.web.Sha256;
 
 /**
  * The {@code dedup_key} of an event. The product page: "ASCEND uses the action ID as the dedup key":
@@ -51,16 +48,7 @@ public final class DedupKeys {
         if (Character.isHighSurrogate(key.charAt(end - 1))) {
             end--; // never split a surrogate pair: PagerDuty would see a broken character
         }
-        return key.substring(0, end) + "-" + sha256Hex(key);
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required on every Java platform", e);
-        }
+        return key.substring(0, end) + "-" + Sha256.hex(key);
     }
 
     private static boolean hasText(String s) {

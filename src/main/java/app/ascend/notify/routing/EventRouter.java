@@ -1,12 +1,8 @@
 package app.ascend.notify.routing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +21,7 @@ import app.ascend.notify.event.GovernanceEvent;
 import app.ascend.notify.incident.Incident;
 import app.ascend.notify.incident.IncidentRepository;
 import app.ascend.notify.web.Ids;
+import app.ascend.notify.web.Sha256;
 
 /**
  * Decides, for each channel of the organization, whether and where an event pages, and queues the
@@ -194,13 +191,7 @@ public class EventRouter {
     }
 
     /** Deliveries of one sequence (channel, routing key, dedup key) are sent strictly in order. */
-    static String sequenceKey(String channelId, String destination, String dedupKey) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest((channelId + "\n" + destination + "\n" + dedupKey)
-                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    public static String sequenceKey(String channelId, String destination, String dedupKey) {
+        return Sha256.hex(channelId + "\n" + destination + "\n" + dedupKey);
     }
 }

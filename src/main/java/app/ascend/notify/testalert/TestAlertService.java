@@ -1,11 +1,7 @@
 package app.ascend.notify.testalert;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import org.springframework.stereotype.Service;
 
@@ -123,7 +119,7 @@ public class TestAlertService {
         Instant now = clock.instant();
         String id = Ids.newId("dlv");
         recorder.recordImmediate(new NewDelivery(id, me.organizationId(), null, channel.id(), channel.type(), message.kind(),
-                sequenceKey(channel.id(), dedupKey), dedupKey, destination, masked, 0, message.payload(), now), result, now);
+                EventRouter.sequenceKey(channel.id(), destination, dedupKey), dedupKey, destination, masked, 0, message.payload(), now), result, now);
         return new Sent(id, result);
     }
 
@@ -149,12 +145,4 @@ public class TestAlertService {
                 trigger.dedupKey(), null);
     }
 
-    private static String sequenceKey(String channelId, String dedupKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(("test\n" + channelId + "\n" + dedupKey).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
