@@ -109,9 +109,29 @@ export function pre(value) {
 export function table(caption, headers, rows, options = {}) {
   const thead = h('thead', null, h('tr', null, headers.map((text) => h('th', { scope: 'col' }, text))));
   const tbody = h('tbody', null, rows);
+  labelCells(tbody, headers);
   const tableEl = h('table', { class: options.class || 'data' },
     caption ? h('caption', { class: options.captionVisible ? '' : 'visually-hidden' }, caption) : null, thead, tbody);
   return h('div', { class: 'table-wrap' }, tableEl);
+}
+
+/**
+ * Gives each cell its column's name (data-label), so that on a narrow window a row can be shown as a
+ * small card of "label: value" lines instead of a table that scrolls sideways.
+ */
+export function labelCells(tbody, headers) {
+  for (const row of tbody.rows) {
+    [...row.cells].forEach((cell, i) => {
+      if (cell.hasAttribute('colspan')) return;
+      cell.dataset.label = headers[i] || '';
+      if (!cell.querySelector(':scope > .cell')) {
+        const content = document.createElement('div');
+        content.className = 'cell';
+        content.append(...cell.childNodes);
+        cell.append(content);
+      }
+    });
+  }
 }
 
 /** An empty-state row spanning the table. */

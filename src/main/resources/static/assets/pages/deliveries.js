@@ -2,13 +2,14 @@
 // attempts and payload, and "Retry" on failed or dead ones (admins).
 
 import { get, post, query } from '../api.js';
-import { h, replace, table, emptyRow, badge, time, pre, fmtTime } from '../dom.js';
+import { h, replace, table, emptyRow, badge, time, pre, fmtTime, labelCells } from '../dom.js';
 import { field, checkbox } from '../forms.js';
 import { DELIVERY_STATUSES, setTitle } from '../common.js';
 
 const WINDOWS = [['', 'Any time'], ['15m', 'Last 15 minutes'], ['1h', 'Last hour'], ['24h', 'Last 24 hours'], ['7d', 'Last 7 days']];
 const WINDOW_MS = { '15m': 15 * 60e3, '1h': 3600e3, '24h': 24 * 3600e3, '7d': 7 * 24 * 3600e3 };
 const REFRESH_MS = 5000;
+const HEADERS = ['Created', 'Channel', 'Kind', 'Status', 'Attempts', 'Last answer', 'Dedup key', ''];
 
 export async function render(ctx) {
   setTitle('Deliveries');
@@ -43,7 +44,7 @@ export async function render(ctx) {
     h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter deliveries' },
       field('channel_id', 'Channel', channelSelect), field('status', 'Status', statusSelect), field('window', 'Time', windowSelect), eventChip),
     problem);
-  const tableWrap = table('Deliveries', ['Created', 'Channel', 'Kind', 'Status', 'Attempts', 'Last answer', 'Dedup key', ''], []);
+  const tableWrap = table('Deliveries', HEADERS, []);
   tableWrap.querySelector('tbody').replaceWith(tbody);
   main.append(tableWrap, pager);
 
@@ -127,6 +128,7 @@ export async function render(ctx) {
       if (open) rows.push(detailRow(d));
     }
     replace(tbody, rows.length ? rows : emptyRow(8, 'No deliveries match these filters.'));
+    labelCells(tbody, HEADERS);
     if (focusedKey) tbody.querySelector(`[data-focus-key="${CSS.escape(focusedKey)}"]`)?.focus();
   }
 
