@@ -216,12 +216,24 @@ abstract class ConsoleTest extends ApiTest {
         }
     }
 
-    /** The same at a narrow window (a phone or a split screen), then back to 1280×800. */
+    /** The whole page at 1280 wide, however long it is. */
+    protected Path fullScreenshot(String name) {
+        return screenshotAt(name + "-full", 1280);
+    }
+
+    /** The whole page at a narrow window (420 px: a phone or a split screen), then back to 1280×800. */
     protected Path narrowScreenshot(String name) {
-        driver.manage().window().setSize(new Dimension(420, 860));
+        return screenshotAt(name + "-narrow", 420);
+    }
+
+    private Path screenshotAt(String name, int width) {
         try {
-            wait.until(d -> ((Number) script("return window.innerWidth")).intValue() <= 440);
-            return screenshot(name + "-narrow");
+            driver.manage().window().setSize(new Dimension(width, 800));
+            wait.until(d -> Math.abs(((Number) script("return window.innerWidth")).intValue() - width) <= 20);
+            int chrome = 800 - ((Number) script("return window.innerHeight")).intValue();
+            int height = ((Number) script("return document.documentElement.scrollHeight")).intValue();
+            driver.manage().window().setSize(new Dimension(width, Math.min(8000, Math.max(800, height + chrome))));
+            return screenshot(name);
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 800));
         }
