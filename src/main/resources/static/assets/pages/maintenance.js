@@ -76,7 +76,7 @@ export async function render(ctx) {
         h('td', null, time(w.starts_at)),
         h('td', null, time(w.ends_at)),
         h('td', { class: 'wrap' }, w.channel_ids?.length ? w.channel_ids.map(channelName).join(', ') : h('span', { class: 'muted' }, 'all channels')),
-        h('td', { class: 'wrap' }, w.events?.length ? w.events.join(', ') : h('span', { class: 'muted' }, 'all types')),
+        h('td', null, w.events?.length ? w.events.join(', ') : h('span', { class: 'muted' }, 'all types')),
         h('td', { class: 'wrap' }, recurrenceText(w.recurrence), w.notify_after ? h('div', { class: 'muted' }, 'notifies after') : null),
         h('td', { class: 'wrap' }, w.reason || ''),
         ctx.canEdit ? actions : null);
