@@ -108,8 +108,10 @@ async function route() {
     page.append(h('div', { class: 'problem', role: 'alert' },
       e instanceof ApiError && e.status === 404 ? 'Not found: it may have been deleted.' : `Could not load this page: ${e.message}`));
   }
+  // After navigation the new page's heading takes the focus (unless the page focused a control itself),
+  // so keyboard and screen-reader users start at the top of what changed.
   const heading = page.querySelector('h1');
-  if (heading && document.activeElement === document.body) {
+  if (heading && !page.contains(document.activeElement)) {
     heading.setAttribute('tabindex', '-1');
     heading.focus({ preventScroll: true });
   }

@@ -21,7 +21,6 @@ class ConsoleViewerIT extends ConsoleTest {
         ApiResponse channel = tenant.admin().post("/api/notifications/channels", Map.of("name", "PagerDuty Security",
                 "type", "pagerduty", "config", Map.of("routing_key", "your-routing-key"), "events", List.of("action.blocked")));
         String id = channel.json().get("id").stringValue();
-        tenant.newApiKey();
         // A failed delivery, which an admin could retry.
         anonymous().withApiKey(tenant.newApiKey()).post("/api/events", Map.of("type", "action.blocked", "action_id", "act_viewer"));
         Map<String, String> viewer = newUser(tenant, "viewer");
