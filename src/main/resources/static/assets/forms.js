@@ -141,12 +141,23 @@ export function showWarnings(form, warnings) {
   return unplaced;
 }
 
-/** The summary at the top of a form: a problem's detail and the errors that fit no field. */
-export function showProblem(box, error, unplaced = []) {
+/**
+ * The summary at the top of a form: the problem's detail, then each field error as a link-like button
+ * that moves the focus to its field (errors that fit no field are listed as text).
+ */
+export function showProblem(box, error, unplaced = [], form = null) {
+  const items = error.errors.map((e) => {
+    const fieldEl = form && !unplaced.includes(e) ? findField(form, e.field || '') : null;
+    const control = fieldEl ? controlsOf(fieldEl)[0] || fieldEl.querySelector('input, select, textarea') : null;
+    const text = `${e.field}: ${e.message}`;
+    if (!control) return h('li', null, text);
+    const jump = h('button', { type: 'button', class: 'link-button' }, text);
+    jump.addEventListener('click', () => control.focus());
+    return h('li', null, jump);
+  });
   replace(box,
-    h('p', { class: 'problem-title' }, error.status === 400 ? 'Please correct the fields marked below.' : error.message),
-    error.status === 400 && error.errors.length === 0 ? h('p', null, error.message) : null,
-    unplaced.length ? h('ul', null, unplaced.map((e) => h('li', null, `${e.field}: ${e.message}`))) : null);
+    h('p', { class: 'problem-title' }, error.status === 400 && items.length ? 'Please correct the fields marked below.' : error.message),
+    items.length ? h('ul', null, items) : null);
   box.hidden = false;
   box.focus();
 }

@@ -61,7 +61,7 @@ export async function render(ctx) {
           created.querySelector('input').focus();
           await reload();
         } catch (err) {
-          showProblem(problem, err, showErrors(form, err.errors));
+          showProblem(problem, err, showErrors(form, err.errors), form);
         }
       });
     });

@@ -205,7 +205,7 @@ function channelForm(ctx, channel) {
           ctx.navigate(`#/channels/${encodeURIComponent(created.id)}`);
         }
       } catch (err) {
-        showProblem(problem, err, showErrors(form, err.errors));
+        showProblem(problem, err, showErrors(form, err.errors), form);
       }
     });
   });

@@ -173,7 +173,7 @@ function windowForm(ctx, channels, w, onSaved, onCancel) {
           await onSaved(`“${created.name ?? body.name}” created${created.active ? ' and active now' : ''}.`);
         }
       } catch (err) {
-        showProblem(problem, err, showErrors(form, err.errors));
+        showProblem(problem, err, showErrors(form, err.errors), form);
       }
     });
   });

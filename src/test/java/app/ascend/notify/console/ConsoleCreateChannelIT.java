@@ -83,6 +83,9 @@ class ConsoleCreateChannelIT extends ConsoleTest {
         assertThat(messagesAt("filters.min_risk_score", "error")).isNotEmpty();
         assertThat(messagesAt("config.runbook_links.action.blocked", "error")).contains("http");
         assertThat(labelled("Minimum risk score").getAttribute("aria-invalid")).isEqualTo("true");
+        // The summary lists each error; choosing one moves the focus to its field.
+        driver.findElement(By.xpath("//div[contains(@class,'problem')]//button[starts-with(normalize-space(), 'filters.min_risk_score')]")).click();
+        assertThat(driver.switchTo().activeElement()).isEqualTo(labelled("Minimum risk score"));
         screenshot("errors");
 
         type(labelled("Minimum risk score"), "70");
