@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -18,7 +17,6 @@ import app.ascend.notify.support.Tenant;
 class ConsoleMaintenanceWindowIT extends ConsoleTest {
 
     @Test
-    @Disabled("needs maintenance windows API")
     void aWindowMadeInTheConsoleSuppressesAnEvent() {
         Tenant tenant = newTenant();
         ApiResponse channel = tenant.admin().post("/api/notifications/channels", Map.of("name", "PagerDuty Security",
