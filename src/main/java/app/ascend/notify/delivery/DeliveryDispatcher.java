@@ -35,6 +35,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private final RateBudget budget;
     private final Notifiers notifiers;
     private final DeliveryProperties properties;
+    private final DeliveryMetrics metrics;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final Semaphore permits;
@@ -46,12 +47,13 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private ExecutorService workers;
 
     public DeliveryDispatcher(Outbox outbox, DeliveryRecorder recorder, RateBudget budget, Notifiers notifiers,
-            DeliveryProperties properties, Clock clock, TransactionTemplate transactions) {
+            DeliveryProperties properties, DeliveryMetrics metrics, Clock clock, TransactionTemplate transactions) {
         this.outbox = outbox;
         this.recorder = recorder;
         this.budget = budget;
         this.notifiers = notifiers;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
         this.transactions = transactions;
         this.permits = new Semaphore(properties.workers());
@@ -153,6 +155,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
                 Optional<java.time.Instant> wait = budget.tryTake(delivery.destination(), clock.instant());
                 if (wait.isPresent()) {
                     outbox.waitForBudget(delivery.id(), wait.get());
+                    metrics.rateLimitWait();
                     return;
                 }
             }
