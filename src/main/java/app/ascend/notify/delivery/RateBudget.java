@@ -22,7 +22,7 @@ import app.ascend.notify.db.SqlTime;
  */
 @Component
 public class RateBudget {
-    static final Duration WINDOW = Duration.ofSeconds(60);
+    public static final Duration WINDOW = Duration.ofSeconds(60);
     private final JdbcClient jdbc;
     private final DeliveryProperties properties;
 
