@@ -34,6 +34,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private final RateBudget budget;
     private final Notifiers notifiers;
     private final DeliveryProperties properties;
+    private final DeliveryMetrics metrics;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final Semaphore permits;
@@ -45,12 +46,13 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private ExecutorService workers;
 
     public DeliveryDispatcher(Outbox outbox, DeliveryRecorder recorder, RateBudget budget, Notifiers notifiers,
-            DeliveryProperties properties, Clock clock, TransactionTemplate transactions) {
+            DeliveryProperties properties, DeliveryMetrics metrics, Clock clock, TransactionTemplate transactions) {
         this.outbox = outbox;
         this.recorder = recorder;
         this.budget = budget;
         this.notifiers = notifiers;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
         this.transactions = transactions;
         this.permits = new Semaphore(properties.workers());
@@ -153,6 +155,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
                 grant = budget.tryTake(delivery.destination(), clock.instant());
                 if (!grant.granted()) {
                     outbox.waitForBudget(delivery.id(), grant.waitUntil());
+                    metrics.rateLimitWait();
                     return;
                 }
             }

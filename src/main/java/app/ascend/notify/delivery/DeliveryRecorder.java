@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.ascend.notify.db.AfterCommit;
 import app.ascend.notify.delivery.spi.SendResult;
 import app.ascend.notify.web.Ids;
 
@@ -24,10 +25,12 @@ public class DeliveryRecorder {
     private static final Logger log = LoggerFactory.getLogger(DeliveryRecorder.class);
     private final Outbox outbox;
     private final RetrySchedule schedule;
+    private final DeliveryMetrics metrics;
     private final Random random = new Random();
 
-    public DeliveryRecorder(Outbox outbox, DeliveryProperties properties) {
+    public DeliveryRecorder(Outbox outbox, DeliveryProperties properties, DeliveryMetrics metrics) {
         this.outbox = outbox;
+        this.metrics = metrics;
         this.schedule = new RetrySchedule(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), Duration.ofSeconds(30),
                 properties.maxAge());
     }
@@ -55,9 +58,15 @@ public class DeliveryRecorder {
             }
         }
         outbox.finishAttempt(d.id(), status, next, status.isFinal() ? now : null, result.httpStatus(), describe(result));
-        log.info("delivery {} event {} channel {} key {} {}: {} (HTTP {}, {} ms, attempt {}){}", d.id(), d.eventId(),
-                d.channelId(), d.destinationMasked(), d.kind(), status.wireName(), result.httpStatus(),
-                result.latencyMillis(), d.attempts() + 1, next == null ? "" : ", next at " + next);
+        log.info("delivery {} org {} event {} channel {} key {} {}: {} (HTTP {}, {} ms, attempt {}){}", d.id(),
+                d.organizationId(), d.eventId(), d.channelId(), d.destinationMasked(), d.kind(), status.wireName(),
+                result.httpStatus(), result.latencyMillis(), d.attempts() + 1, next == null ? "" : ", next at " + next);
+        count(d.channelType(), result, status);
+        if (status == DeliveryStatus.DELIVERED) {
+            // created_at is when the event was accepted: the latency the sender's on-call feels.
+            Duration sinceAccepted = Duration.between(d.createdAt(), now);
+            AfterCommit.run(() -> metrics.delivered(sinceAccepted));
+        }
         return status;
     }
 
@@ -72,10 +81,17 @@ public class DeliveryRecorder {
         outbox.insertAttempt(Ids.newId("att"), delivery.id(), now, result.httpStatus(),
                 result.outcome().name().toLowerCase(), result.message(), result.errors(), result.latencyMillis());
         outbox.finishAttempt(delivery.id(), status, null, now, result.httpStatus(), describe(result));
-        log.info("delivery {} channel {} key {} {} (sent at once): {} (HTTP {}, {} ms)", delivery.id(), delivery.channelId(),
-                delivery.destinationMasked(), delivery.kind().wireName(), status.wireName(), result.httpStatus(),
-                result.latencyMillis());
+        log.info("delivery {} org {} channel {} key {} {} (sent at once): {} (HTTP {}, {} ms)", delivery.id(),
+                delivery.organizationId(), delivery.channelId(), delivery.destinationMasked(), delivery.kind().wireName(),
+                status.wireName(), result.httpStatus(), result.latencyMillis());
+        count(delivery.channelType(), result, status);
         return status;
+    }
+
+    /** The answer was seen whatever becomes of this transaction; the outcome counts once it is committed. */
+    private void count(String channelType, SendResult result, DeliveryStatus status) {
+        metrics.answered(channelType, result.httpStatus());
+        AfterCommit.run(() -> metrics.finished(channelType, status));
     }
 
     private static String describe(SendResult result) {

@@ -2,6 +2,7 @@ package app.ascend.notify.delivery;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,6 +17,11 @@ public class Notifiers {
 
     public Notifiers(List<ChannelNotifier> notifiers) {
         this.byType = notifiers.stream().collect(Collectors.toMap(ChannelNotifier::channelType, Function.identity()));
+    }
+
+    /** The channel types there are notifiers for (metrics create their series per type at start). */
+    public Set<String> channelTypes() {
+        return byType.keySet();
     }
 
     public ChannelNotifier forType(String channelType) {

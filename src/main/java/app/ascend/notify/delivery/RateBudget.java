@@ -19,7 +19,7 @@ import app.ascend.notify.web.Sha256;
  */
 @Component
 public class RateBudget {
-    static final Duration WINDOW = Duration.ofSeconds(60);
+    public static final Duration WINDOW = Duration.ofSeconds(60);
     private final JdbcClient jdbc;
     private final DeliveryProperties properties;
 

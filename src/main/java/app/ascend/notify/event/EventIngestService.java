@@ -14,10 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.ascend.notify.channel.Channel;
 import app.ascend.notify.channel.ChannelRepository;
+import app.ascend.notify.db.AfterCommit;
 import app.ascend.notify.delivery.DeliveriesQueued;
 import app.ascend.notify.identity.OrganizationRepository;
 import app.ascend.notify.routing.Decision;
 import app.ascend.notify.routing.EventRouter;
+import app.ascend.notify.routing.RoutingMetrics;
 import app.ascend.notify.web.NotFoundException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,16 +37,21 @@ public class EventIngestService {
     private final OrganizationRepository organizations;
     private final EventRouter router;
     private final ApplicationEventPublisher publisher;
+    private final EventMetrics eventMetrics;
+    private final RoutingMetrics routingMetrics;
     private final JsonMapper json;
     private final Clock clock;
 
     public EventIngestService(EventRepository events, ChannelRepository channels, OrganizationRepository organizations,
-            EventRouter router, ApplicationEventPublisher publisher, JsonMapper json, Clock clock) {
+            EventRouter router, ApplicationEventPublisher publisher, EventMetrics eventMetrics,
+            RoutingMetrics routingMetrics, JsonMapper json, Clock clock) {
         this.events = events;
         this.channels = channels;
         this.organizations = organizations;
         this.router = router;
         this.publisher = publisher;
+        this.eventMetrics = eventMetrics;
+        this.routingMetrics = routingMetrics;
         this.json = json;
         this.clock = clock;
     }
@@ -71,6 +78,8 @@ public class EventIngestService {
         Instant receivedAt = clock.instant();
         List<Accepted> accepted = new ArrayList<>();
         int queued = 0;
+        List<EventType> storedTypes = new ArrayList<>();
+        List<Decision> storedDecisions = new ArrayList<>();
         for (IncomingEvent in : incoming) {
             if (in.sourceId() != null && known.containsKey(in.sourceId())) {
                 accepted.add(new Accepted(known.get(in.sourceId()), true));
@@ -89,7 +98,14 @@ public class EventIngestService {
                 known.put(in.sourceId(), event.id());
             }
             accepted.add(new Accepted(event.id(), false));
+            storedTypes.add(event.type());
+            storedDecisions.addAll(decisions);
         }
+        // Counted once committed: a batch rolled back by a concurrent duplicate is ingested again.
+        AfterCommit.run(() -> {
+            storedTypes.forEach(eventMetrics::received);
+            storedDecisions.forEach(routingMetrics::decided);
+        });
         if (queued > 0) {
             publisher.publishEvent(new DeliveriesQueued(queued));
         }

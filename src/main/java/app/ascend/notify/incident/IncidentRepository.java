@@ -3,7 +3,9 @@ package app.ascend.notify.incident;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import app.ascend.notify.channel.SecretBox;
 import app.ascend.notify.db.SqlTime;
 import app.ascend.notify.web.Ids;
+import app.ascend.notify.web.PageParams;
 
 /**
  * Incidents per (channel, routing key, dedup key). The unique {@code open_key} makes "at most one open
@@ -59,6 +62,33 @@ public class IncidentRepository {
     public boolean acknowledge(String id, Instant at) {
         return jdbc.sql("update incidents set status = ?, last_event_at = ? where id = ? and open_key is not null")
                 .params(IncidentStatus.ACKNOWLEDGED.wireName(), SqlTime.of(at), id).update() > 0;
+    }
+
+    public Optional<Incident> find(String organizationId, String id) {
+        return jdbc.sql("select * from incidents where org_id = ? and id = ?").params(organizationId, id)
+                .query(this::map).optional();
+    }
+
+    /**
+     * A page of the organization's open (and acknowledged) or resolved incidents, newest first;
+     * {@code lastEventBefore} / {@code lastEventFrom} (either may be null) bound {@code last_event_at}.
+     */
+    public List<Incident> page(String organizationId, boolean open, Instant lastEventBefore, Instant lastEventFrom,
+            PageParams page) {
+        StringBuilder sql = new StringBuilder("select * from incidents where org_id = ? and id < ? and ")
+                .append(open ? "open_key is not null" : "open_key is null");
+        List<Object> params = new ArrayList<>(List.of(organizationId, page.before()));
+        if (lastEventBefore != null) {
+            sql.append(" and last_event_at < ?");
+            params.add(SqlTime.of(lastEventBefore));
+        }
+        if (lastEventFrom != null) {
+            sql.append(" and last_event_at >= ?");
+            params.add(SqlTime.of(lastEventFrom));
+        }
+        sql.append(" order by id desc limit ?");
+        params.add(page.fetchSize());
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 
     private Incident map(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,114 @@
+package app.ascend.notify.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The delivery pipeline's series, in the manner of Alertmanager's {@code notify/metrics.go}: every
+ * label value known up front is created at zero at start, so a dashboard or an alert rule sees 0 rather
+ * than "no data" before the first failure. No organization label: its cardinality grows with tenants.
+ */
+@Component
+public class DeliveryMetrics {
+    /** What happened to a delivery after one attempt; {@code retried} means it went back to the queue. */
+    public enum Outcome {
+        DELIVERED, FAILED, DEAD, RETRIED;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Outcome of(DeliveryStatus status) {
+            return switch (status) {
+                case DELIVERED -> DELIVERED;
+                case FAILED -> FAILED;
+                case DEAD -> DEAD;
+                case PENDING, IN_FLIGHT -> RETRIED;
+            };
+        }
+    }
+
+    /** The channel type whose HTTP answers {@code ascend_pagerduty_responses_total} counts. */
+    static final String PAGERDUTY = "pagerduty";
+    /** PagerDuty's documented answers ([D1] response table): 202, 400, 429 and the 5xx it names. */
+    static final List<Integer> KNOWN_PAGERDUTY_STATUSES = List.of(202, 400, 429, 500, 503);
+    /** The status label of a send that got no HTTP answer (timeout, refused connection). */
+    static final String NO_RESPONSE = "error";
+    /**
+     * Buckets from "sent at once" to "retried for a day" (the outbox's default maximum age): the first
+     * ones show PagerDuty's own latency, the later ones how long outages and rate limits held events back.
+     */
+    static final List<Duration> LATENCY_BUCKETS = List.of(Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+            Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1),
+            Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(6), Duration.ofHours(24));
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> deliveries = new ConcurrentHashMap<>();
+    private final Map<String, Counter> responses = new ConcurrentHashMap<>();
+    private final Timer latency;
+    private final Counter rateLimitWaits;
+
+    public DeliveryMetrics(MeterRegistry registry, Notifiers notifiers) {
+        this.registry = registry;
+        for (String channelType : notifiers.channelTypes()) {
+            for (Outcome outcome : Outcome.values()) {
+                deliveryCounter(channelType, outcome);
+            }
+        }
+        KNOWN_PAGERDUTY_STATUSES.forEach(status -> responseCounter(String.valueOf(status)));
+        responseCounter(NO_RESPONSE);
+        this.latency = Timer.builder("ascend.delivery.latency")
+                .description("From the event's acceptance (202 to the sender) to the destination's 202")
+                .serviceLevelObjectives(LATENCY_BUCKETS.toArray(Duration[]::new))
+                .register(registry);
+        this.rateLimitWaits = Counter.builder("ascend.rate.limit.waits")
+                .description("Sends put back because the routing key's rate budget was spent")
+                .register(registry);
+    }
+
+    /** One attempt's effect on its delivery (the status it was left in). */
+    public void finished(String channelType, DeliveryStatus status) {
+        deliveryCounter(channelType, Outcome.of(status)).increment();
+    }
+
+    /** An HTTP answer of the destination ({@code null}: none came); counted for PagerDuty only. */
+    public void answered(String channelType, Integer httpStatus) {
+        if (PAGERDUTY.equals(channelType)) {
+            responseCounter(httpStatus == null ? NO_RESPONSE : String.valueOf(httpStatus)).increment();
+        }
+    }
+
+    /** A queued delivery was taken (202) this long after its event was accepted. */
+    public void delivered(Duration sinceAccepted) {
+        latency.record(sinceAccepted.isNegative() ? Duration.ZERO : sinceAccepted);
+    }
+
+    public void rateLimitWait() {
+        rateLimitWaits.increment();
+    }
+
+    private Counter deliveryCounter(String channelType, Outcome outcome) {
+        return deliveries.computeIfAbsent(channelType + "|" + outcome.label(), key -> Counter.builder("ascend.deliveries")
+                .description("Delivery attempts by the status they left the delivery in")
+                .tag("channel_type", channelType).tag("outcome", outcome.label())
+                .register(registry));
+    }
+
+    /** Any status seen gets its own series: HTTP statuses are few, so the label stays bounded. */
+    private Counter responseCounter(String status) {
+        return responses.computeIfAbsent(status, key -> Counter.builder("ascend.pagerduty.responses")
+                .description("PagerDuty Events API answers by HTTP status; \"error\" when no answer came")
+                .tag("status", status)
+                .register(registry));
+    }
+}

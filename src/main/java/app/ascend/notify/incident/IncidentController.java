@@ -1,0 +1,71 @@
+package app.ascend.notify.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.ascend.notify.identity.AscendPrincipal;
+import app.ascend.notify.web.FieldErrors;
+import app.ascend.notify.web.Page;
+import app.ascend.notify.web.PageParams;
+
+/** The incidents ASCEND Notify holds open (or has resolved), and "resolve" for the orphaned ones. */
+@RestController
+@RequestMapping("/api/incidents")
+class IncidentController {
+    private final IncidentRepository incidents;
+    private final ManualResolve manualResolve;
+    private final IncidentProperties properties;
+    private final Clock clock;
+
+    IncidentController(IncidentRepository incidents, ManualResolve manualResolve, IncidentProperties properties,
+            Clock clock) {
+        this.incidents = incidents;
+        this.manualResolve = manualResolve;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** {@code ?status=open} (default; acknowledged ones included) or {@code resolved}; {@code ?stale=true|false}. */
+    @GetMapping
+    Page<IncidentView> list(@AuthenticationPrincipal AscendPrincipal me, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String stale, @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
+        FieldErrors errors = new FieldErrors();
+        if (status != null && !status.equals("open") && !status.equals("resolved")) {
+            errors.add("status", "must be open or resolved");
+        }
+        if (stale != null && !stale.equals("true") && !stale.equals("false")) {
+            errors.add("stale", "must be true or false");
+        }
+        PageParams page = PageParams.parse(limit, cursor);
+        errors.throwIfAny();
+        boolean open = status == null || status.equals("open");
+        // Resolved incidents are never stale, nor is anything while the check is off.
+        Instant staleBefore = open ? properties.staleBefore(clock.instant()).orElse(null) : null;
+        if ("true".equals(stale) && staleBefore == null) {
+            return new Page<>(List.of(), null);
+        }
+        Instant lastEventBefore = "true".equals(stale) ? staleBefore : null;
+        Instant lastEventFrom = "false".equals(stale) ? staleBefore : null;
+        return Page.of(incidents.page(me.organizationId(), open, lastEventBefore, lastEventFrom, page), page, Incident::id)
+                .map(incident -> IncidentView.of(incident, staleBefore));
+    }
+
+    /** Queues the resolve (202); 409 when it is resolved already. */
+    @PostMapping("/{id}/resolve")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ManualResolve.Queued resolve(@AuthenticationPrincipal AscendPrincipal me, @PathVariable String id) {
+        return manualResolve.resolve(me, id);
+    }
+}
