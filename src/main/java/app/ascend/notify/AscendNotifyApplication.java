@@ -1,7 +1,6 @@
 package app.ascend.notify;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
@@ -9,6 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
+import app.ascend.notify.db.MicrosecondClock;
 import app.ascend.notify.simulator.PagerDutySimulator;
 
 @SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
@@ -29,11 +29,10 @@ public class AscendNotifyApplication {
 
     /**
      * Every component that reads the time gets it here, so tests can move time instead of sleeping. It
-     * ticks in microseconds, the precision H2 and PostgreSQL keep, so the answer to a change shows the
-     * same {@code created_at}/{@code updated_at} as every later read of that row.
+     * keeps microseconds, the precision H2 and PostgreSQL store.
      */
     @Bean
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return new MicrosecondClock(Clock.systemUTC());
     }
 }
