@@ -137,8 +137,10 @@ public class DeliveryDispatcher implements SmartLifecycle {
             Instant now = clock.instant();
             List<ClaimedDelivery> claimed = transactions.execute(tx -> outbox.claim(instance, now, properties.lease(), want));
             for (ClaimedDelivery delivery : claimed) {
-                permits.acquireUninterruptibly();
-                workers.execute(() -> process(delivery));
+                if (takeRateSlot(delivery)) {
+                    permits.acquireUninterruptibly();
+                    workers.execute(() -> process(delivery));
+                }
             }
             if (claimed.size() < want) {
                 return;
@@ -146,16 +148,30 @@ public class DeliveryDispatcher implements SmartLifecycle {
         }
     }
 
+    /**
+     * Takes a slot of the delivery's rate budget, or puts it back to wait until one frees. Slots are
+     * taken here, one after another in claim order (critical first, then by age), not by the workers
+     * racing each other: a less urgent delivery claimed later must not take a key's last slot of the
+     * minute from a critical one claimed before it.
+     */
+    private boolean takeRateSlot(ClaimedDelivery delivery) {
+        if (!budget.enabled()) {
+            return true;
+        }
+        try {
+            Optional<Instant> wait = budget.tryTake(delivery.destination(), clock.instant());
+            wait.ifPresent(at -> outbox.waitForBudget(delivery.id(), at));
+            return wait.isEmpty();
+        } catch (RuntimeException e) {
+            log.error("delivery {} could not take a rate slot; it is retried when its lease ends: {}", delivery.id(),
+                    e.toString());
+            return false;
+        }
+    }
+
     private void process(ClaimedDelivery delivery) {
         try {
             ChannelNotifier notifier = notifiers.forType(delivery.channelType());
-            if (budget.enabled()) {
-                Optional<java.time.Instant> wait = budget.tryTake(delivery.destination(), clock.instant());
-                if (wait.isPresent()) {
-                    outbox.waitForBudget(delivery.id(), wait.get());
-                    return;
-                }
-            }
             SendResult result = notifier.send(delivery.destination(), delivery.payload());
             recorder.record(delivery, result, clock.instant());
         } catch (RuntimeException e) {
