@@ -138,8 +138,11 @@ public class DeliveryDispatcher implements SmartLifecycle {
             Instant now = clock.instant();
             List<ClaimedDelivery> claimed = transactions.execute(tx -> outbox.claim(instance, now, properties.lease(), want));
             for (ClaimedDelivery delivery : claimed) {
-                permits.acquireUninterruptibly();
-                workers.execute(() -> process(delivery));
+                RateBudget.Grant slot = takeRateSlot(delivery);
+                if (slot != null) {
+                    permits.acquireUninterruptibly();
+                    workers.execute(() -> process(delivery, slot));
+                }
             }
             if (claimed.size() < want) {
                 return;
@@ -147,22 +150,38 @@ public class DeliveryDispatcher implements SmartLifecycle {
         }
     }
 
-    private void process(ClaimedDelivery delivery) {
+    /**
+     * Takes a slot of the delivery's rate budget, or puts it back to wait until one frees. Slots are
+     * taken here, one after another in claim order (critical first, then by age), not by the workers
+     * racing each other: a less urgent delivery claimed later must not take a key's last slot of the
+     * minute from a critical one claimed before it.
+     */
+    private RateBudget.Grant takeRateSlot(ClaimedDelivery delivery) {
+        if (!budget.enabled()) {
+            return RateBudget.Grant.UNLIMITED;
+        }
+        try {
+            RateBudget.Grant grant = budget.tryTake(delivery.destination(), clock.instant());
+            if (!grant.granted()) {
+                outbox.waitForBudget(delivery.id(), grant.waitUntil());
+                metrics.rateLimitWait();
+                return null;
+            }
+            return grant;
+        } catch (RuntimeException e) {
+            log.error("delivery {} could not take a rate slot; it is retried when its lease ends: {}", delivery.id(),
+                    e.toString());
+            return null;
+        }
+    }
+
+    private void process(ClaimedDelivery delivery, RateBudget.Grant slot) {
         try {
             ChannelNotifier notifier = notifiers.forType(delivery.channelType());
-            RateBudget.Grant grant = null;
-            if (budget.enabled()) {
-                grant = budget.tryTake(delivery.destination(), clock.instant());
-                if (!grant.granted()) {
-                    outbox.waitForBudget(delivery.id(), grant.waitUntil());
-                    metrics.rateLimitWait();
-                    return;
-                }
-            }
             SendResult result = notifier.send(delivery.destination(), delivery.payload());
             Instant answeredAt = clock.instant();
-            if (grant != null) {
-                budget.sentBy(grant.slotId(), answeredAt);
+            if (slot.slotId() != null) {
+                budget.sentBy(slot.slotId(), answeredAt);
             }
             recorder.record(delivery, result, answeredAt);
         } catch (RuntimeException e) {

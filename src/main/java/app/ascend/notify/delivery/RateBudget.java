@@ -34,8 +34,11 @@ public class RateBudget {
 
     /** A slot taken ({@code slotId}), or the time the next slot frees ({@code waitUntil}). */
     public record Grant(String slotId, Instant waitUntil) {
+        /** Sending is allowed and no slot was taken: there is no limit. */
+        public static final Grant UNLIMITED = new Grant(null, null);
+
         public boolean granted() {
-            return slotId != null;
+            return waitUntil == null;
         }
     }
 

@@ -2,9 +2,12 @@ package app.ascend.notify.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import app.ascend.notify.simulator.PagerDutySimulator;
@@ -34,6 +37,13 @@ public abstract class ApiTest {
      */
     protected static final PagerDutySimulator PAGERDUTY = PagerDutySimulator.builder().port(0).start();
 
+    /**
+     * Register this (in the class's own {@code @DynamicPropertySource}) to point the service at a
+     * simulator of the test class's own, e.g. one in an outage, so that the shared one stays healthy.
+     * Such a class gets its own context; mark it {@code @DirtiesContext}.
+     */
+    public static final String OWN_PAGERDUTY_URL = "ascend.test.pagerduty-url";
+
     @LocalServerPort
     protected int port;
 
@@ -47,7 +57,10 @@ public abstract class ApiTest {
         registry.add("ascend.data-dir", dataDir::toString);
         registry.add("ascend.bootstrap.admin-email", () -> ROOT_EMAIL);
         registry.add("ascend.bootstrap.admin-password", () -> ROOT_PASSWORD);
-        registry.add("ascend.pagerduty.url", PAGERDUTY::baseUrl);
+        // A class with a PagerDuty of its own registers OWN_PAGERDUTY_URL. It cannot simply register
+        // ascend.pagerduty.url again: a superclass's @DynamicPropertySource methods run after a
+        // subclass's, so this line would win.
+        registry.add("ascend.pagerduty.url", () -> "${" + OWN_PAGERDUTY_URL + ":" + PAGERDUTY.baseUrl() + "}");
     }
 
     /** A fresh, valid PagerDuty routing key: 32 letters and digits. */
@@ -88,5 +101,20 @@ public abstract class ApiTest {
         admin.login(email, password);
         return new Tenant(created.json().get("id").stringValue(), created.json().get("name").stringValue(), email,
                 password, admin, this);
+    }
+
+    /** A new organization with an API key to post events and its admin signed in. */
+    protected Pipeline newPipeline() {
+        return Pipeline.of(newTenant());
+    }
+
+    /** What {@link #PAGERDUTY} received for one routing key. */
+    protected static PagerDutyInbox inbox(String routingKey) {
+        return new PagerDutyInbox(PAGERDUTY, routingKey);
+    }
+
+    /** Waits on state (the simulator, the delivery log), polling; never sleeps a fixed time. */
+    protected static ConditionFactory eventually() {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
     }
 }
