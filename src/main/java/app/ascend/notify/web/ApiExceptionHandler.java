@@ -100,7 +100,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex.getCause() instanceof JacksonException jackson) {
             TokenStreamLocation where = jackson.getLocation();
             String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            return "The body is not valid JSON" + at + ": " + jackson.getOriginalMessage();
+            // Jackson quotes an unrecognized token, which may be a key sent without its quotes: never repeat it.
+            String message = jackson.getOriginalMessage().replaceFirst("^Unrecognized token '.*?':", "Unrecognized token:");
+            return "The body is not valid JSON" + at + ": " + message;
         }
         return "The body is missing or is not valid JSON.";
     }
