@@ -21,4 +21,13 @@ class HostileQueryIT extends ApiTest {
         }
     }
 
+    @Test
+    void aNulInAFilterAnswers400OnEveryDatabase() {
+        ApiClient admin = newTenant().admin();
+        for (String path : List.of("/api/events?action_id=%00", "/api/events?action_id=act%00x",
+                "/api/notifications/deliveries?channel_id=chan_%00", "/api/notifications/deliveries?event_id=%00",
+                "/api/audit-log?target_id=%00")) {
+            assertProblem(admin.get(path), 400);
+        }
+    }
 }
