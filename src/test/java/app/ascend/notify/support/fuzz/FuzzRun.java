@@ -137,8 +137,18 @@ public final class FuzzRun {
     public void fail(int index, String message) {
         failureCount++;
         if (failures.size() < MAX_REPORTED) {
-            failures.add("case " + index + " (-Dascend.fuzz.seed=" + SEED + "): " + message);
+            failures.add("case " + index + " (-Dascend.fuzz.seed=" + SEED + "): " + printable(String.valueOf(message)));
         }
+    }
+
+    /** ASCII only: a lone surrogate or a control character in a report would cut it short. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c == '\n' || (c >= 0x20 && c < 0x7F) ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return out.toString();
     }
 
     /** Prints the count by status and fails with the first failures, if any. */

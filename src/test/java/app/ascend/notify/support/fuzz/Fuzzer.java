@@ -127,6 +127,11 @@ public final class Fuzzer {
 
     private void mutate(Obj obj) {
         int op = random.nextInt(10);
+        List<Entry> strings = obj.entries.stream().filter(e -> e.value instanceof String).toList();
+        if (!strings.isEmpty() && chance(0.25)) {
+            pick(strings).value = oddButValidString(); // likely still a valid request: stored, then read back
+            return;
+        }
         if (obj.entries.isEmpty() || op < 2) {
             obj.add(randomKey(), false, hostileValue(0));
         } else if (op < 6) {
@@ -230,6 +235,22 @@ public final class Fuzzer {
             return unicodeString(1 + random.nextInt(60));
         }
         return unicodeString(LENGTHS[random.nextInt(LENGTHS.length)]);
+    }
+
+    /**
+     * A short JSON string every field would take: lone and reversed surrogates, line and paragraph
+     * separators, non-characters, controls, right-to-left marks and emoji, as escapes and as text.
+     */
+    public Raw oddButValidString() {
+        StringBuilder text = new StringBuilder("\"");
+        int parts = 1 + random.nextInt(4);
+        for (int i = 0; i < parts; i++) {
+            text.append(chance(0.5)
+                    ? pick(new String[] {"\\ud800", "\\udfff", "\\udc00\\ud800", "\\ud83d\\ude00", "\\u2028", "\\ufffe",
+                            "\\uffff", "\\u001f", "\\u0085", "\\u202e", "\\ufeff", "\\\\", "\\\"", "\\/"})
+                    : unicodeString(1 + random.nextInt(12)).replace("\\", "").replace("\"", "").replaceAll("[\\x00-\\x1f]", ""));
+        }
+        return new Raw(text.append('"').toString());
     }
 
     /** Text for between quotes, with escapes that decode to lone surrogates, NUL, controls, or that are invalid. */
