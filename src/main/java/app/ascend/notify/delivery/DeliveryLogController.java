@@ -46,6 +46,13 @@ class DeliveryLogController {
             @RequestParam(required = false) String status, @RequestParam(required = false) String since,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
         FieldErrors errors = new FieldErrors();
+        // No id contains U+0000, and PostgreSQL refuses it in a query parameter (a 500 otherwise).
+        if (channelId != null && channelId.indexOf('\0') >= 0) {
+            errors.add("channel_id", "is not an id");
+        }
+        if (eventId != null && eventId.indexOf('\0') >= 0) {
+            errors.add("event_id", "is not an id");
+        }
         if (status != null && Arrays.stream(DeliveryStatus.values()).noneMatch(s -> s.wireName().equals(status))) {
             errors.add("status", "must be one of: pending, in_flight, delivered, failed, dead");
         }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.ascend.notify.identity.AscendPrincipal;
+import app.ascend.notify.web.InvalidRequestException;
 import app.ascend.notify.web.Page;
 import app.ascend.notify.web.PageParams;
 import tools.jackson.databind.JsonNode;
@@ -54,6 +55,10 @@ class EventController {
     Page<ObjectNode> list(@AuthenticationPrincipal AscendPrincipal me,
             @RequestParam(name = "action_id", required = false) String actionId,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+        if (actionId != null && actionId.indexOf('\0') >= 0) {
+            // Ingest refuses NUL in action_id, and PostgreSQL refuses it in a query parameter (a 500 otherwise).
+            throw InvalidRequestException.of("action_id", "is not an action id");
+        }
         return explainer.page(me.organizationId(), actionId, PageParams.parse(limit, cursor));
     }
 

@@ -70,7 +70,8 @@ public class TestAlertService {
         RenderedMessage message;
         if (request.sample() == null) {
             destination = notifier.testDestination(channel).orElseThrow();
-            dedupKey = "ascend-test-" + channel.id() + "-" + clock.millis();
+            // Not clock.millis(): on JDK 17 a tick clock finer than 1 ms (the service's) divides by zero there.
+            dedupKey = "ascend-test-" + channel.id() + "-" + clock.instant().toEpochMilli();
             message = notifier.renderTest(channel, "ASCEND test alert: " + channel.name(), dedupKey, organizationName,
                     MessageKind.TRIGGER);
         } else {

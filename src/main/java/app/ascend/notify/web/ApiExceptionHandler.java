@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -65,6 +66,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), request));
     }
 
+    /** Tomcat cannot decode a query parameter: its percent-encoded bytes are not UTF-8 ({@code ?id=%FF}). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException e, HttpServletRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
+                "The query string is not valid: a percent-encoded value is not UTF-8.", request));
+    }
+
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
             TransientDataAccessException.class})
     ResponseEntity<ProblemDetail> databaseDown(Exception e, HttpServletRequest request) {
@@ -100,7 +108,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex.getCause() instanceof JacksonException jackson) {
             TokenStreamLocation where = jackson.getLocation();
             String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            return "The body is not valid JSON" + at + ": " + jackson.getOriginalMessage();
+            // Jackson quotes an unrecognized token, which may be a key sent without its quotes: never repeat it.
+            String message = jackson.getOriginalMessage().replaceFirst("^Unrecognized token '.*?':", "Unrecognized token:");
+            return "The body is not valid JSON" + at + ": " + message;
         }
         return "The body is missing or is not valid JSON.";
     }

@@ -1,0 +1,121 @@
+package app.ascend.notify.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.ascend.notify.support.ApiClient;
+import app.ascend.notify.support.ApiResponse;
+import app.ascend.notify.support.Channels;
+import app.ascend.notify.support.Tenant;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An organization with one of everything a route can name: a channel, an event, a failed delivery
+ * (so "retry" would act), a spare API key (so "revoke" would act), and what a valid body for each
+ * write route looks like. {@link #snapshot()} reads it all back, to show that refused requests
+ * changed nothing.
+ */
+final class StockedOrganization {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    final Tenant tenant;
+    final String apiKey;
+    final String spareKeyId;
+    final String channelId;
+    final String brokenChannelId;
+    final String actionId;
+    final String eventId;
+    final String deliveryId;
+
+    StockedOrganization(Tenant tenant) {
+        this.tenant = tenant;
+        ApiClient admin = tenant.admin();
+        channelId = Channels.create(admin, Channels.pagerDuty("Ours", Channels.newRoutingKey())).get("id").stringValue();
+        brokenChannelId = Channels.create(admin, Channels.pagerDuty("Ours, placeholder key", "your-routing-key"))
+                .get("id").stringValue();
+        apiKey = tenant.newApiKey();
+        ApiResponse spare = admin.post("/api/api-keys", Map.of("name", "spare"));
+        assertThat(spare.status()).as(spare.toString()).isEqualTo(201);
+        spareKeyId = spare.json().get("id").stringValue();
+        actionId = "act-" + UUID.randomUUID();
+        ApiResponse ingested = new ApiClient(admin.baseUrl()).withApiKey(apiKey).post("/api/events",
+                Map.of("type", "action.blocked", "action_id", actionId, "risk_score", 50, "summary", "ours"));
+        assertThat(ingested.status()).as(ingested.toString()).isEqualTo(202);
+        eventId = ingested.json().get("events").get(0).get("id").stringValue();
+        ApiResponse test = admin.post("/api/notifications/test", Map.of("channel_id", brokenChannelId));
+        assertThat(test.status()).as(test.toString()).isEqualTo(200);
+        deliveryId = test.json().get("delivery_id").stringValue();
+        assertThat(admin.get("/api/notifications/deliveries/" + deliveryId).json().get("status").stringValue())
+                .isEqualTo("failed");
+    }
+
+    ApiClient admin() {
+        return tenant.admin();
+    }
+
+    /** The id this organization has for a route's variable, or null when the suite has none for it. */
+    String idFor(ApiRoutes.Route route) {
+        return switch (route.collection()) {
+            case "/api/notifications/channels" -> channelId;
+            case "/api/events" -> eventId;
+            case "/api/notifications/deliveries" -> deliveryId;
+            case "/api/api-keys" -> spareKeyId;
+            default -> null;
+        };
+    }
+
+    /** The route's path with this organization's id, or with {@code fallback} for a route the suite has no id for. */
+    String path(ApiRoutes.Route route, String fallback) {
+        String id = idFor(route);
+        return route.path(id != null ? id : fallback);
+    }
+
+    /** A body the route would accept from this organization's admin (null for routes without one). */
+    String body(ApiRoutes.Route route) {
+        Object body = switch (route.toString()) {
+            case "POST /api/notifications/channels", "PUT /api/notifications/channels/{id}" ->
+                    Channels.pagerDuty("Written", Channels.newRoutingKey());
+            case "PATCH /api/notifications/channels/{id}" -> Map.of("name", "Renamed");
+            case "POST /api/events" -> Map.of("type", "action.blocked", "action_id", actionId + "-2");
+            case "POST /api/notifications/test" -> Map.of("channel_id", channelId, "dry_run", true);
+            case "POST /api/api-keys" -> Map.of("name", "written");
+            case "POST /api/users" -> Map.of("email", "written-" + UUID.randomUUID() + "@example.test",
+                    "password", "a-long-enough-password", "role", "admin");
+            case "POST /api/organizations" -> Map.of("name", "Written " + UUID.randomUUID(),
+                    "admin_email", "written-" + UUID.randomUUID() + "@example.test", "admin_password", "a-long-enough-password");
+            case "POST /api/auth/login" -> Map.of("email", tenant.adminEmail(), "password", tenant.adminPassword());
+            default -> route.method().equals("DELETE") || route.pattern().endsWith("/retry")
+                    || route.pattern().endsWith("/logout") ? null : Map.of();
+        };
+        return body == null ? null : JSON.writeValueAsString(body);
+    }
+
+    /** Everything of the organization a refused write could have changed. */
+    Map<String, Object> snapshot() {
+        ApiClient admin = tenant.admin();
+        return Map.of(
+                "channels", read(admin, "/api/notifications/channels"),
+                "channel", read(admin, "/api/notifications/channels/" + channelId),
+                "delivery", read(admin, "/api/notifications/deliveries/" + deliveryId),
+                "api keys", admin.get("/api/api-keys").itemIds(),
+                "users", admin.get("/api/users").itemIds(),
+                "events", admin.get("/api/events").itemIds(),
+                "organizations", admin.get("/api/organizations").itemIds(),
+                "key still works", new ApiClient(admin.baseUrl()).withApiKey(apiKey).get("/api/auth/me").status());
+    }
+
+    private static JsonNode read(ApiClient client, String path) {
+        ApiResponse answer = client.get(path);
+        assertThat(answer.status()).as(path + " → " + answer).isEqualTo(200);
+        return answer.json();
+    }
+
+    /** This organization's ids and names, none of which another organization may see. */
+    List<String> identifiers() {
+        return List.of(tenant.organizationId(), tenant.name(), tenant.adminEmail(), channelId, brokenChannelId, eventId,
+                deliveryId, spareKeyId, actionId);
+    }
+}

@@ -1,0 +1,194 @@
+package app.ascend.notify.support.fuzz;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import app.ascend.notify.support.fuzz.Doc.Arr;
+import app.ascend.notify.support.fuzz.Doc.Obj;
+
+/** Valid request documents, varied by a seeded {@link Random}: what the fuzzer starts from. */
+public final class Templates {
+    public static final List<String> TRIGGERS = List.of("action.blocked", "policy.violation", "auth.failed",
+            "auth.mfa_failed", "anomaly.detected");
+    public static final List<String> TYPES = List.of("action.blocked", "policy.violation", "auth.failed", "auth.mfa_failed",
+            "anomaly.detected", "action.approved", "action.resolved", "action.acknowledged");
+    public static final List<String> EVENT_FIELDS = List.of("type", "id", "occurred_at", "action_id", "agent_id",
+            "action_type", "resource", "risk_score", "risk_level", "policy_name", "user", "source_ip", "summary", "dedup_key",
+            "details");
+    public static final List<String> CHANNEL_FIELDS = List.of("name", "type", "enabled", "events", "filters", "config",
+            "severity_mapping", "routing_rules", "integration_key", "routing_key", "region", "routing_keys", "runbook_links",
+            "include_metadata", "min_risk_score", "critical", "high", "medium", "low", "id", "created_at", "warnings");
+    public static final List<String> TEST_ALERT_FIELDS = List.of("channel_id", "event", "dry_run", "resolve");
+    private static final List<String> LEVELS = List.of("critical", "high", "medium", "low");
+    private static final List<String> SEVERITIES = List.of("critical", "error", "warning", "info");
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    private Templates() {
+    }
+
+    /** A valid event for {@code actionId}; {@code sourceId} null for none. */
+    public static Obj event(Random r, String actionId, String sourceId) {
+        Obj event = new Obj();
+        event.put("type", r.nextInt(8) == 0 ? TYPES.get(5 + r.nextInt(3)) : TRIGGERS.get(r.nextInt(TRIGGERS.size())));
+        if (sourceId != null) {
+            event.put("id", sourceId);
+        }
+        event.put("action_id", actionId);
+        optional(r, event, "agent_id", "customer-service-agent");
+        optional(r, event, "action_type", "database_query");
+        optional(r, event, "resource", "customer_database");
+        if (r.nextBoolean()) {
+            event.put("risk_score", Doc.number(r.nextInt(101)));
+        }
+        optional(r, event, "risk_level", LEVELS.get(r.nextInt(4)));
+        optional(r, event, "policy_name", "Data Protection Policy");
+        optional(r, event, "user", "alice@example.test");
+        optional(r, event, "source_ip", "10.0.0." + r.nextInt(256));
+        optional(r, event, "summary", "High-risk action blocked: database_query on customer_database");
+        if (r.nextInt(3) == 0) {
+            event.put("occurred_at", Instant.parse("2026-11-27T10:15:30Z").plusSeconds(r.nextInt(1_000_000) - 500_000L).toString());
+        }
+        if (r.nextInt(10) == 0) {
+            event.put("dedup_key", "dk-" + actionId);
+        }
+        if (r.nextInt(4) == 0) {
+            event.put("details", new Obj().put("query", "select * from customers").put("rows", Doc.number(r.nextInt(10_000)))
+                    .put("nested", new Obj().put("list", new Arr().add(Doc.number(1)).add("two").add(Doc.NULL))));
+        }
+        return event;
+    }
+
+    /** A batch of 1 to 20 valid events (sometimes up to 500), all of {@code actionId}. */
+    public static Arr batch(Random r, String actionId, String sourcePrefix) {
+        int size = r.nextInt(40) == 0 ? 495 + r.nextInt(10) : 1 + r.nextInt(r.nextInt(10) == 0 ? 100 : 10);
+        Arr batch = new Arr();
+        for (int i = 0; i < size; i++) {
+            batch.add(event(r, actionId, r.nextInt(3) == 0 ? null : sourcePrefix + "-" + i));
+        }
+        return batch;
+    }
+
+    /** A routing key PagerDuty would take: 32 letters and digits. */
+    public static String key(Random r) {
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < 32; i++) {
+            key.append(ALPHANUMERIC.charAt(r.nextInt(ALPHANUMERIC.length())));
+        }
+        return key.toString();
+    }
+
+    /** A valid PagerDuty channel, using any of its optional fields. */
+    public static Obj channel(Random r, String name) {
+        Obj channel = new Obj().put("name", name).put("type", "pagerduty");
+        if (r.nextBoolean()) {
+            channel.put("enabled", Doc.bool(r.nextInt(4) != 0));
+        }
+        if (r.nextInt(10) < 7) {
+            channel.put("events", eventList(r, TYPES));
+        }
+        if (r.nextInt(10) < 4) {
+            channel.put("filters", new Obj().put("min_risk_score", Doc.number(r.nextInt(101))));
+        }
+        Obj config = new Obj();
+        Obj aliases = new Obj();
+        if (r.nextInt(10) < 3) {
+            for (int i = r.nextInt(3); i >= 0; i--) {
+                aliases.put("team-" + i, key(r));
+            }
+            config.put("routing_keys", aliases);
+        }
+        boolean integrationKey = r.nextBoolean();
+        if (integrationKey) {
+            config.put("integration_key", key(r));
+        }
+        if (!integrationKey || r.nextBoolean()) {
+            config.put("routing_key", key(r));
+        }
+        if (r.nextBoolean()) {
+            config.put("region", r.nextBoolean() ? "us" : "eu");
+        }
+        if (r.nextInt(10) < 3) {
+            Obj links = new Obj();
+            for (String type : eventNames(r, TYPES)) {
+                links.put(type, "https://wiki.example/runbooks/" + type + "?q=" + r.nextInt(1000));
+            }
+            config.put("runbook_links", links);
+        }
+        if (r.nextInt(10) < 3) {
+            config.put("include_metadata", Doc.bool(r.nextBoolean()));
+        }
+        channel.put("config", config);
+        if (r.nextInt(10) < 4) {
+            Obj mapping = new Obj();
+            for (String level : LEVELS) {
+                if (r.nextInt(4) != 0) {
+                    mapping.put(level, SEVERITIES.get(r.nextInt(4)));
+                }
+            }
+            channel.put("severity_mapping", mapping);
+        }
+        if (r.nextInt(10) < 3) {
+            Arr rules = new Arr();
+            for (int i = r.nextInt(3); i >= 0; i--) {
+                String target = !aliases.entries.isEmpty() && r.nextBoolean() ? aliases.entries.get(0).key : key(r);
+                rules.add(new Obj().put("events", eventList(r, TRIGGERS)).put("routing_key", target));
+            }
+            channel.put("routing_rules", rules);
+        }
+        return channel;
+    }
+
+    /** A JSON merge patch for a channel: some of its fields, some removed with null. */
+    public static Obj channelPatch(Random r) {
+        Obj full = channel(r, "Patched " + r.nextInt(1000));
+        Obj patch = new Obj();
+        for (Doc.Entry e : full.entries) {
+            if (!e.key.equals("type") && r.nextInt(3) == 0) {
+                patch.put(e.key, e.value);
+            }
+        }
+        if (r.nextInt(4) == 0) {
+            patch.put(List.of("events", "filters", "severity_mapping", "routing_rules", "enabled").get(r.nextInt(5)), Doc.NULL);
+        }
+        if (r.nextInt(4) == 0) {
+            patch.put("config", new Obj().put("region", r.nextBoolean() ? "us" : "eu"));
+        }
+        return patch;
+    }
+
+    /** A test-alert request for {@code channelId}: plain, or with a sample event; mostly dry runs. */
+    public static Obj testAlert(Random r, String channelId, String actionId) {
+        Obj request = new Obj().put("channel_id", channelId);
+        if (r.nextInt(4) != 0) {
+            request.put("dry_run", Doc.bool(r.nextInt(5) != 0));
+        }
+        if (r.nextInt(4) == 0) {
+            request.put("resolve", Doc.bool(r.nextBoolean()));
+        }
+        if (r.nextInt(10) < 6) {
+            request.put("event", event(r, actionId, null));
+        }
+        return request;
+    }
+
+    private static Arr eventList(Random r, List<String> from) {
+        Arr list = new Arr();
+        eventNames(r, from).forEach(list::add);
+        return list;
+    }
+
+    private static List<String> eventNames(Random r, List<String> from) {
+        List<String> names = new ArrayList<>(from);
+        Collections.shuffle(names, r);
+        return names.subList(0, 1 + r.nextInt(names.size()));
+    }
+
+    private static void optional(Random r, Obj event, String field, String value) {
+        if (r.nextInt(10) < 7) {
+            event.put(field, value);
+        }
+    }
+}
