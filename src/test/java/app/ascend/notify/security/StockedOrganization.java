@@ -29,6 +29,8 @@ final class StockedOrganization {
     final String actionId;
     final String eventId;
     final String deliveryId;
+    final String incidentId;
+    final String windowId;
 
     StockedOrganization(Tenant tenant) {
         this.tenant = tenant;
@@ -50,6 +52,13 @@ final class StockedOrganization {
         deliveryId = test.json().get("delivery_id").stringValue();
         assertThat(admin.get("/api/notifications/deliveries/" + deliveryId).json().get("status").stringValue())
                 .isEqualTo("failed");
+        // The event opened an incident on "Ours"; a maintenance window far ahead mutes nothing now.
+        incidentId = admin.get("/api/incidents").json().get("items").get(0).get("id").stringValue();
+        java.time.Instant tomorrow = java.time.Instant.now().plus(java.time.Duration.ofDays(1));
+        ApiResponse window = admin.post("/api/notifications/maintenance-windows", Map.of("name", "Ours",
+                "starts_at", tomorrow.toString(), "ends_at", tomorrow.plus(java.time.Duration.ofHours(1)).toString()));
+        assertThat(window.status()).as(window.toString()).isEqualTo(201);
+        windowId = window.json().get("id").stringValue();
     }
 
     ApiClient admin() {
@@ -63,6 +72,8 @@ final class StockedOrganization {
             case "/api/events" -> eventId;
             case "/api/notifications/deliveries" -> deliveryId;
             case "/api/api-keys" -> spareKeyId;
+            case "/api/incidents" -> incidentId;
+            case "/api/notifications/maintenance-windows" -> windowId;
             default -> null;
         };
     }
@@ -116,6 +127,6 @@ final class StockedOrganization {
     /** This organization's ids and names, none of which another organization may see. */
     List<String> identifiers() {
         return List.of(tenant.organizationId(), tenant.name(), tenant.adminEmail(), channelId, brokenChannelId, eventId,
-                deliveryId, spareKeyId, actionId);
+                deliveryId, spareKeyId, actionId, incidentId, windowId);
     }
 }
