@@ -2,7 +2,6 @@ package app.ascend.notify.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.ascend.notify.identity.AscendPrincipal;
+import app.ascend.notify.web.Rfc3339;
 import app.ascend.notify.web.ConflictException;
 import app.ascend.notify.web.FieldErrors;
 import app.ascend.notify.web.NotFoundException;
@@ -59,7 +59,7 @@ class DeliveryLogController {
         Instant sinceTime = null;
         if (since != null) {
             try {
-                sinceTime = OffsetDateTime.parse(since).toInstant();
+                sinceTime = Rfc3339.parse(since);
             } catch (DateTimeParseException e) {
                 errors.add("since", "must be an RFC 3339 date-time, e.g. 2026-11-27T10:00:00Z");
             }

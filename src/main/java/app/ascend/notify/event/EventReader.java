@@ -3,7 +3,6 @@ package app.ascend.notify.event;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import app.ascend.notify.web.Rfc3339;
 import app.ascend.notify.web.FieldErrors;
 import app.ascend.notify.web.Ids;
 import app.ascend.notify.web.JsonFields;
@@ -84,7 +84,7 @@ public class EventReader {
         String sourceId = text(f, "id", 200);
         Instant occurredAt = f.string("occurred_at", false, 64).flatMap(value -> {
             try {
-                return Optional.of(OffsetDateTime.parse(value).toInstant());
+                return Optional.of(Rfc3339.parse(value));
             } catch (DateTimeParseException e) {
                 errors.add(f.path("occurred_at"), "must be an RFC 3339 date-time with offset, e.g. 2026-11-27T10:15:30Z");
                 return Optional.empty();

@@ -1,7 +1,6 @@
 package app.ascend.notify.maintenance;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.EventTypeList;
+import app.ascend.notify.web.Rfc3339;
 import app.ascend.notify.web.FieldErrors;
 import app.ascend.notify.web.JsonFields;
 import tools.jackson.databind.JsonNode;
@@ -72,7 +72,7 @@ class MaintenanceWindowReader {
     private static Optional<Instant> instant(JsonFields doc, String field, boolean required) {
         return doc.string(field, required, 64).flatMap(text -> {
             try {
-                return Optional.of(OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS));
+                return Optional.of(Rfc3339.parse(text).truncatedTo(ChronoUnit.MILLIS));
             } catch (DateTimeParseException e) {
                 doc.errors().add(field, "must be an RFC 3339 date-time with offset, e.g. 2026-11-27T22:00:00Z");
                 return Optional.empty();
