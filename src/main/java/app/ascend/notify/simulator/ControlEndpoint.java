@@ -34,6 +34,10 @@ final class ControlEndpoint implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if ("GET".equals(exchange.getRequestMethod()) && exchange.getRequestURI().getPath().equals(PREFIX + "receipts")) {
+                sendText(exchange, Receipts.tsv(simulator.requests()));
+                return;
+            }
             EventResponse response;
             try {
                 response = route(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
@@ -44,6 +48,15 @@ final class ControlEndpoint implements HttpHandler {
             EventIntake.send(exchange, response);
         } finally {
             exchange.close();
+        }
+    }
+
+    private static void sendText(HttpExchange exchange, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/tab-separated-values; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

@@ -148,4 +148,23 @@ class PagerDutySimulatorControlTest {
         assertThat(http.getJson("/_sim/stats").get("requests").asLong()).isZero();
         assertThat(http.enqueue(json(trigger(ROUTING_KEY, "k"))).statusCode()).isEqualTo(202);
     }
+
+    @Test
+    void receiptsListEveryRequestAsOneTabSeparatedLine() {
+        http.enqueue(json(trigger(ROUTING_KEY, "bench-1")));
+        http.post("/_sim/faults", "{\"failNext\":{\"count\":1,\"status\":503}}");
+        http.enqueue(json(trigger(ROUTING_KEY, "bench-2")));
+
+        HttpResponse<String> receipts = http.get("/_sim/receipts");
+
+        assertThat(receipts.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/tab-separated-values"));
+        String[] lines = receipts.body().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).isEqualTo("sequence\treceived_at_epoch_nanos\tstatus\tevent_action\trouting_key\tdedup_key\tsummary");
+        String[] first = lines[1].split("\t", -1);
+        assertThat(first[0]).isEqualTo("1");
+        assertThat(Long.parseLong(first[1])).isEqualTo(sim.requests().get(0).receivedAtEpochNanos());
+        assertThat(first).endsWith("202", "trigger", ROUTING_KEY, "bench-1", sim.requests().get(0).json().path("payload").path("summary").asString());
+        assertThat(lines[2].split("\t", -1)[2]).isEqualTo("503");
+    }
 }

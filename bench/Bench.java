@@ -1,0 +1,693 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark: ASCEND Notify (H2 and PostgreSQL) and Prometheus Alertmanager driven by the same
+ * open-loop load, both delivering to the same PagerDuty simulator, each in its own process.
+ *
+ * <p>Open loop: request i is due at {@code start + i / rate} whatever happened to earlier ones, and its
+ * latency counts from that due time (so a stalled server cannot slow the load down and hide its own
+ * queueing). End-to-end latency is from the due time of the ingest request to the moment the simulator
+ * received the PagerDuty trigger, both read from the wall clock of this one machine.
+ *
+ * <p>Run with {@code bench/run} (see docs/PERFORMANCE.md); JDK only, no dependencies.
+ */
+public class Bench {
+    static final String ADMIN_EMAIL = "bench@ascend.local";
+    static final String ADMIN_PASSWORD = "bench-password-not-secret";
+    static final String[] ROUTING_KEYS = {
+            "Rbench0000000000000000000000000a", "Rbench0000000000000000000000000b", "Rbench0000000000000000000000000c" };
+    /** Event types rotated over, each routed to its own key by the channel's routing_rules. */
+    static final String[] TYPES = { "action.blocked", "policy.violation", "anomaly.detected" };
+
+    final Path root;
+    final Path out;
+    final Options options;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(2, daemon("bench-http"))).build();
+    final List<Row> rows = new ArrayList<>();
+    Process simulator;
+    String simUrl;
+
+    record Options(List<String> targets, List<Scenario> scenarios, int seconds, int warmupSeconds, String javaOptions,
+            boolean keep) {
+    }
+
+    record Scenario(String mode, int rate) {
+        int batch() {
+            return mode.equals("batch") ? 100 : 1;
+        }
+
+        String label() {
+            return (mode.equals("batch") ? "batch-100" : "single") + " @ " + rate + "/s";
+        }
+    }
+
+    record Row(String target, Scenario scenario, long offered, long accepted, long refused, long delivered, long lost,
+            long duplicates, double ingestSeconds, double deliveredPerSecond, long[] latencyMicros, double cpuSeconds,
+            long peakRssKib, long maxSendLagMicros, String note) {
+        double cpuMillisPerEvent() {
+            return accepted == 0 ? Double.NaN : cpuSeconds * 1000 / accepted;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = parse(args);
+        Path root = Path.of("").toAbsolutePath();
+        Path out = root.resolve("target/bench/" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(out);
+        Bench bench = new Bench(root, out, options);
+        try {
+            bench.run();
+        } finally {
+            bench.stopSimulator();
+        }
+        System.exit(0);
+    }
+
+    Bench(Path root, Path out, Options options) {
+        this.root = root;
+        this.out = out;
+        this.options = options;
+    }
+
+    static Options parse(String[] args) {
+        List<String> targets = List.of("ascend-h2", "ascend-postgres", "alertmanager");
+        String scenarios = "single:200,single:1000,single:2000,single:3000,batch:20000";
+        int seconds = 20;
+        int warmup = 30;
+        String javaOptions = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "-Xms256m -Xmx256m -XX:+UseParallelGC");
+        boolean keep = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--targets" -> targets = List.of(args[++i].split(","));
+                case "--scenarios" -> scenarios = args[++i];
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--java-options" -> javaOptions = args[++i];
+                case "--keep" -> keep = true;
+                case "--quick" -> {
+                    scenarios = "single:200,single:1000,batch:5000";
+                    seconds = 5;
+                    warmup = 10;
+                }
+                default -> {
+                    System.err.println("""
+                            usage: bench/run [--targets ascend-h2,ascend-postgres,alertmanager]
+                                             [--scenarios single:200,single:1000,batch:20000] [--seconds 20] [--warmup 10]
+                                             [--java-options '-Xmx256m ...'] [--quick] [--keep]""");
+                    System.exit(2);
+                }
+            }
+        }
+        List<Scenario> list = Arrays.stream(scenarios.split(",")).map(s -> s.split(":"))
+                .map(p -> new Scenario(p[0], Integer.parseInt(p[1]))).toList();
+        return new Options(targets, list, seconds, warmup, javaOptions, keep);
+    }
+
+    void run() throws Exception {
+        System.out.printf("benchmark %s: %d cores, %s, java %s; results in %s%n", Instant.now(),
+                Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"), out);
+        startSimulator();
+        for (String target : options.targets) {
+            Target t = switch (target) {
+                case "ascend-h2" -> new Ascend(this, false);
+                case "ascend-postgres" -> new Ascend(this, true);
+                case "alertmanager" -> new Alertmanager(this);
+                default -> throw new IllegalArgumentException("unknown target " + target);
+            };
+            try {
+                t.start();
+                if (options.warmupSeconds > 0) {
+                    // The JIT needs tens of seconds of traffic on 2 shared cores before the service runs compiled code.
+                    System.out.printf("%-16s warming up: %d s at 400/s, then %d s of batches at 2,000/s%n", target,
+                            options.warmupSeconds, Math.max(1, options.warmupSeconds / 3));
+                    measure(t, new Scenario("single", 400), options.warmupSeconds, "warmup");
+                    measure(t, new Scenario("batch", 2000), Math.max(1, options.warmupSeconds / 3), "warmup");
+                }
+                for (Scenario scenario : options.scenarios) {
+                    Row row = measure(t, scenario, options.seconds, target);
+                    rows.add(row);
+                    print(row);
+                }
+            } catch (Exception e) {
+                System.out.println(target + " failed: " + e);
+                e.printStackTrace();
+            } finally {
+                t.stop();
+            }
+        }
+        String report = report();
+        Files.writeString(out.resolve("results.md"), report);
+        System.out.println();
+        System.out.println(report);
+    }
+
+    // ---- One measured run
+
+    Row measure(Target target, Scenario scenario, int seconds, String runName) throws Exception {
+        post(simUrl + "/_sim/reset", "", Map.of());
+        String run = Long.toString(System.nanoTime(), 36);
+        int batch = scenario.batch();
+        long requests = Math.max(1, (long) scenario.rate * seconds / batch);
+        double periodNanos = 1e9 * batch / scenario.rate;
+        Map<String, Long> dueAt = new ConcurrentHashMap<>();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        AtomicLong maxLag = new AtomicLong();
+        Map<String, Long> refusals = new ConcurrentHashMap<>();
+        List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+        long cpuBefore = cpuTicks(target.pid());
+        resetPeakRss(target.pid());
+        long startNanos = System.nanoTime() + 50_000_000;
+        long epochAnchor = epochNanos() - System.nanoTime();
+        for (long r = 0; r < requests; r++) {
+            long due = startNanos + (long) (r * periodNanos);
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            maxLag.accumulateAndGet((System.nanoTime() - due) / 1000, Math::max);
+            List<String> tokens = new ArrayList<>(batch);
+            for (int b = 0; b < batch; b++) {
+                tokens.add("b" + run + "-" + (r * batch + b));
+            }
+            long dueEpoch = epochAnchor + due;
+            HttpRequest request = target.request(tokens, r);
+            CompletableFuture<Void> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .orTimeout(30, TimeUnit.SECONDS)
+                    .handle((response, error) -> {
+                        if (error == null && target.accepted(response)) {
+                            accepted.addAndGet(tokens.size());
+                            tokens.forEach(token -> dueAt.put(token, dueEpoch));
+                        } else {
+                            refused.addAndGet(tokens.size());
+                            refusals.merge(error != null ? rootCause(error).getClass().getSimpleName() : "HTTP " + response.statusCode(),
+                                    (long) tokens.size(), Long::sum);
+                        }
+                        return null;
+                    });
+            inFlight.add(answer);
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        double ingestSeconds = (System.nanoTime() - startNanos) / 1e9;
+        // Wait for the deliveries: until every accepted event has reached the simulator, or nothing new for 15 s.
+        Map<String, List<Long>> receipts = Map.of();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        int seen = -1;
+        long lastChange = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            receipts = receipts(run);
+            long delivered = dueAt.keySet().stream().filter(receipts::containsKey).count();
+            if (delivered >= dueAt.size()) {
+                break;
+            }
+            if (receipts.size() != seen) {
+                seen = receipts.size();
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(15)) {
+                break;
+            }
+            Thread.sleep(500); // polling the simulator from the harness, not a test wait
+        }
+        long cpuTicks = cpuTicks(target.pid()) - cpuBefore;
+        long peakRss = peakRssKib(target.pid());
+        long delivered = 0;
+        long duplicates = 0;
+        long lastReceipt = 0;
+        List<Long> latencies = new ArrayList<>();
+        for (Map.Entry<String, Long> sent : dueAt.entrySet()) {
+            List<Long> at = receipts.get(sent.getKey());
+            if (at == null) {
+                continue;
+            }
+            delivered++;
+            duplicates += at.size() - 1;
+            long first = at.stream().mapToLong(Long::longValue).min().orElseThrow();
+            lastReceipt = Math.max(lastReceipt, first);
+            latencies.add((first - sent.getValue()) / 1000);
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        long firstDue = epochAnchor + startNanos;
+        double deliveredPerSecond = delivered == 0 ? 0 : delivered / ((lastReceipt - firstDue) / 1e9);
+        String note = refusals.isEmpty() ? "" : "refused: " + refusals;
+        return new Row(runName, scenario, requests * batch, accepted.get(), refused.get(), delivered,
+                accepted.get() - delivered, duplicates, ingestSeconds, deliveredPerSecond, sorted,
+                cpuTicks / (double) clockTicksPerSecond(), peakRss, maxLag.get(), note);
+    }
+
+    /** Accepted triggers at the simulator of this run, by token: every receipt time (more than one is a duplicate). */
+    Map<String, List<Long>> receipts(String run) throws Exception {
+        String tsv = get(simUrl + "/_sim/receipts");
+        Map<String, List<Long>> byToken = new HashMap<>();
+        Pattern token = Pattern.compile("(b" + run + "-\\d+)");
+        for (String line : tsv.split("\n")) {
+            String[] cells = line.split("\t", -1);
+            if (cells.length < 7 || !cells[2].equals("202") || !cells[3].equals("trigger")) {
+                continue;
+            }
+            Matcher m = token.matcher(cells[5] + " " + cells[6]);
+            if (m.find()) {
+                byToken.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(Long.parseLong(cells[1]));
+            }
+        }
+        return byToken;
+    }
+
+    // ---- Targets
+
+    interface Target {
+        void start() throws Exception;
+
+        long pid();
+
+        HttpRequest request(List<String> tokens, long sequence);
+
+        boolean accepted(HttpResponse<String> response);
+
+        void stop();
+    }
+
+    /** ASCEND Notify from target/ascend-notify.jar, on a fresh H2 file or a fresh PostgreSQL database. */
+    static final class Ascend implements Target {
+        final Bench bench;
+        final boolean postgres;
+        Process process;
+        String url;
+        String apiKey;
+
+        Ascend(Bench bench, boolean postgres) {
+            this.bench = bench;
+            this.postgres = postgres;
+        }
+
+        public void start() throws Exception {
+            int port = freePort();
+            url = "http://127.0.0.1:" + port;
+            Path data = bench.out.resolve(postgres ? "ascend-postgres-data" : "ascend-h2-data");
+            List<String> command = new ArrayList<>(List.of(javaBin()));
+            command.addAll(List.of(bench.options.javaOptions.trim().split("\\s+")));
+            command.addAll(List.of("-jar", bench.root.resolve("target/ascend-notify.jar").toString()));
+            ProcessBuilder builder = new ProcessBuilder(command);
+            Map<String, String> env = builder.environment();
+            env.put("SERVER_PORT", Integer.toString(port));
+            env.put("ASCEND_DATA_DIR", data.toString());
+            env.put("ASCEND_PAGERDUTY_URL", bench.simUrl);
+            env.put("ASCEND_PAGERDUTY_RATE_LIMIT", "0");
+            env.put("ASCEND_PUBLIC_URL", url);
+            env.put("ASCEND_ADMIN_EMAIL", ADMIN_EMAIL);
+            env.put("ASCEND_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            if (postgres) {
+                String db = System.getenv().getOrDefault("BENCH_PG_DATABASE", "ascend_bench");
+                psql("drop database if exists " + db);
+                psql("create database " + db);
+                env.put("SPRING_DATASOURCE_URL", System.getenv().getOrDefault("BENCH_PG_URL",
+                        "jdbc:postgresql://127.0.0.1:5432/" + db));
+                env.put("SPRING_DATASOURCE_USERNAME", System.getenv().getOrDefault("BENCH_PG_USER", "postgres"));
+            }
+            builder.redirectErrorStream(true).redirectOutput(bench.out.resolve(postgres ? "ascend-postgres.log" : "ascend-h2.log").toFile());
+            process = builder.start();
+            bench.awaitUp(url + "/actuator/health/readiness", process, "ASCEND Notify");
+            HttpResponse<String> login = bench.send(HttpRequest.newBuilder(URI.create(url + "/api/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}")).build());
+            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            String channel = """
+                    {"name": "Bench", "type": "pagerduty", "config": {"routing_key": "%s"},
+                     "events": ["action.blocked", "policy.violation", "anomaly.detected"],
+                     "routing_rules": [{"events": ["policy.violation"], "routing_key": "%s"},
+                                       {"events": ["anomaly.detected"], "routing_key": "%s"}]}"""
+                    .formatted(ROUTING_KEYS[0], ROUTING_KEYS[1], ROUTING_KEYS[2]);
+            expect(201, bench.send(HttpRequest.newBuilder(URI.create(url + "/api/notifications/channels"))
+                    .header("Content-Type", "application/json").header("Cookie", cookie)
+                    .POST(HttpRequest.BodyPublishers.ofString(channel)).build()), "create channel");
+            HttpResponse<String> key = expect(201, bench.send(HttpRequest.newBuilder(URI.create(url + "/api/api-keys"))
+                    .header("Content-Type", "application/json").header("Cookie", cookie)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}")).build()), "create API key");
+            Matcher m = Pattern.compile("\"key\"\\s*:\\s*\"([^\"]+)\"").matcher(key.body());
+            if (!m.find()) {
+                throw new IllegalStateException("no key in " + key.body());
+            }
+            apiKey = m.group(1);
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        public HttpRequest request(List<String> tokens, long sequence) {
+            StringBuilder body = new StringBuilder(tokens.size() * 300);
+            body.append(tokens.size() == 1 ? "" : "[");
+            for (int i = 0; i < tokens.size(); i++) {
+                if (i > 0) {
+                    body.append(',');
+                }
+                String token = tokens.get(i);
+                body.append("{\"type\":\"").append(TYPES[(int) ((sequence * tokens.size() + i) % TYPES.length)])
+                        .append("\",\"action_id\":\"").append(token)
+                        .append("\",\"agent_id\":\"customer-service-agent\",\"action_type\":\"database_query\",")
+                        .append("\"resource\":\"customer_database\",\"risk_score\":92,\"risk_level\":\"critical\",")
+                        .append("\"summary\":\"High-risk action blocked: database_query on customer_database\"}");
+            }
+            body.append(tokens.size() == 1 ? "" : "]");
+            return HttpRequest.newBuilder(URI.create(url + "/api/events")).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + apiKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        }
+
+        public boolean accepted(HttpResponse<String> response) {
+            return response.statusCode() == 202;
+        }
+
+        public void stop() {
+            stopProcess(process);
+        }
+
+        static void psql(String sql) throws Exception {
+            Process p = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q", "-c", sql)
+                    .redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("psql " + sql + ": " + output);
+            }
+        }
+    }
+
+    /**
+     * Prometheus Alertmanager (Debian's prometheus-alertmanager) with one route to a pagerduty_configs receiver
+     * pointed at the simulator; every alert is its own group (group_by its unique label) and group_wait is 0 s.
+     * In memory: it does not make an alert durable before answering.
+     */
+    static final class Alertmanager implements Target {
+        final Bench bench;
+        Process process;
+        String url;
+
+        Alertmanager(Bench bench) {
+            this.bench = bench;
+        }
+
+        public void start() throws Exception {
+            String binary = System.getenv().getOrDefault("BENCH_ALERTMANAGER", "/usr/bin/prometheus-alertmanager");
+            if (!Files.isExecutable(Path.of(binary))) {
+                throw new IllegalStateException(binary + " not found: apt-get install prometheus-alertmanager");
+            }
+            int port = freePort();
+            url = "http://127.0.0.1:" + port;
+            Path dir = bench.out.resolve("alertmanager");
+            Files.createDirectories(dir);
+            Path config = dir.resolve("alertmanager.yml");
+            Files.writeString(config, """
+                    route:
+                      receiver: pagerduty
+                      group_by: ['bench_id']
+                      group_wait: 0s
+                      group_interval: %s
+                      repeat_interval: 24h
+                    receivers:
+                      - name: pagerduty
+                        pagerduty_configs:
+                          - routing_key: '%s'
+                            url: '%s/v2/enqueue'
+                            description: '{{ .CommonLabels.bench_id }}'
+                            send_resolved: false
+                    """.formatted(System.getenv().getOrDefault("BENCH_AM_GROUP_INTERVAL", "1s"), ROUTING_KEYS[0], bench.simUrl));
+            ProcessBuilder builder = new ProcessBuilder(binary, "--config.file=" + config, "--storage.path=" + dir.resolve("data"),
+                    "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=", "--log.level=warn");
+            builder.redirectErrorStream(true).redirectOutput(dir.resolve("alertmanager.log").toFile());
+            process = builder.start();
+            bench.awaitUp(url + "/-/ready", process, "Alertmanager");
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        public HttpRequest request(List<String> tokens, long sequence) {
+            String startsAt = Instant.now().toString();
+            StringBuilder body = new StringBuilder("[");
+            for (int i = 0; i < tokens.size(); i++) {
+                if (i > 0) {
+                    body.append(',');
+                }
+                body.append("{\"labels\":{\"alertname\":\"ActionBlocked\",\"bench_id\":\"").append(tokens.get(i))
+                        .append("\",\"severity\":\"critical\",\"agent_id\":\"customer-service-agent\"},")
+                        .append("\"annotations\":{\"summary\":\"High-risk action blocked: database_query on customer_database\"},")
+                        .append("\"startsAt\":\"").append(startsAt).append("\"}");
+            }
+            body.append(']');
+            return HttpRequest.newBuilder(URI.create(url + "/api/v2/alerts")).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        }
+
+        public boolean accepted(HttpResponse<String> response) {
+            return response.statusCode() == 200;
+        }
+
+        public void stop() {
+            stopProcess(process);
+        }
+    }
+
+    // ---- The simulator
+
+    void startSimulator() throws Exception {
+        int port = freePort();
+        simUrl = "http://127.0.0.1:" + port;
+        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx3g", "-XX:+UseParallelGC", "-jar",
+                root.resolve("target/ascend-notify.jar").toString(), "pagerduty-simulator", "--port", Integer.toString(port),
+                "--rate-limit", "0");
+        builder.redirectErrorStream(true).redirectOutput(out.resolve("simulator.log").toFile());
+        simulator = builder.start();
+        awaitUp(simUrl + "/_sim/stats", simulator, "PagerDuty simulator");
+    }
+
+    void stopSimulator() {
+        stopProcess(simulator);
+    }
+
+    // ---- Report
+
+    void print(Row row) {
+        long[] l = row.latencyMicros;
+        System.out.printf(Locale.ROOT, "%-16s %-18s offered %7d accepted %7d delivered %7d lost %5d dupes %3d  "
+                        + "p50 %s p90 %s p99 %s max %s  delivered/s %7.0f  cpu %.3f ms/event  rss %d MiB  lag %s %s%n",
+                row.target, row.scenario.label(), row.offered, row.accepted, row.delivered, row.lost, row.duplicates,
+                ms(pct(l, 50)), ms(pct(l, 90)), ms(pct(l, 99)), ms(l.length == 0 ? -1 : l[l.length - 1]),
+                row.deliveredPerSecond, row.cpuMillisPerEvent(), row.peakRssKib / 1024, ms(row.maxSendLagMicros), row.note);
+    }
+
+    String report() {
+        StringBuilder md = new StringBuilder();
+        md.append("| target | load | offered | accepted | delivered | lost | dupes | p50 | p90 | p99 | max | delivered/s | CPU ms/event | peak RSS MiB |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row r : rows) {
+            long[] l = r.latencyMicros;
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %s | %s | %s | %s | %.0f | %.3f | %d |%s%n",
+                    r.target, r.scenario.label(), r.offered, r.accepted, r.delivered, r.lost, r.duplicates,
+                    ms(pct(l, 50)), ms(pct(l, 90)), ms(pct(l, 99)), ms(l.length == 0 ? -1 : l[l.length - 1]),
+                    r.deliveredPerSecond, r.cpuMillisPerEvent(), r.peakRssKib / 1024, r.note.isEmpty() ? "" : " " + r.note));
+        }
+        Map<String, Row> alertmanager = new LinkedHashMap<>();
+        rows.stream().filter(r -> r.target.equals("alertmanager")).forEach(r -> alertmanager.put(r.scenario.label(), r));
+        if (!alertmanager.isEmpty()) {
+            md.append("\nRatios, ASCEND Notify ÷ Alertmanager at the same load (below 1 is better for latency, CPU and RSS):\n\n");
+            md.append("| target | load | p50 | p99 | CPU/event | peak RSS |\n|---|---|---:|---:|---:|---:|\n");
+            for (Row r : rows) {
+                Row am = alertmanager.get(r.scenario.label());
+                if (r.target.equals("alertmanager") || am == null) {
+                    continue;
+                }
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", r.target, r.scenario.label(),
+                        ratio(pct(r.latencyMicros, 50), pct(am.latencyMicros, 50)),
+                        ratio(pct(r.latencyMicros, 99), pct(am.latencyMicros, 99)),
+                        ratio(r.cpuMillisPerEvent(), am.cpuMillisPerEvent()), ratio(r.peakRssKib, am.peakRssKib)));
+            }
+        }
+        md.append(String.format(Locale.ROOT, "%nMeasured %s on %d cores (%s), %d s per run after %d s warm-up, JVM options `%s`.%n",
+                Instant.now(), Runtime.getRuntime().availableProcessors(), cpuModel(), options.seconds,
+                options.warmupSeconds, options.javaOptions));
+        return md.toString();
+    }
+
+    static Throwable rootCause(Throwable error) {
+        while (error.getCause() != null && error.getCause() != error) {
+            error = error.getCause();
+        }
+        return error;
+    }
+
+    static String ratio(double a, double b) {
+        return a < 0 || b <= 0 || Double.isNaN(a) || Double.isNaN(b) ? "–" : String.format(Locale.ROOT, "%.2f", a / b);
+    }
+
+    static long pct(long[] sorted, int percentile) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    static String ms(long micros) {
+        if (micros < 0) {
+            return "–";
+        }
+        return micros < 10_000 ? String.format(Locale.ROOT, "%.1f ms", micros / 1000.0)
+                : String.format(Locale.ROOT, "%d ms", micros / 1000);
+    }
+
+    // ---- Processes and HTTP
+
+    void awaitUp(String url, Process process, String name) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited; see the logs in " + out);
+            }
+            try {
+                if (send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(name + " did not come up within 120 s; see the logs in " + out);
+    }
+
+    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    String get(String url) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build()).body();
+    }
+
+    void post(String url, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(builder::header);
+        send(builder.build());
+    }
+
+    static HttpResponse<String> expect(int status, HttpResponse<String> response, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + ": " + response.statusCode() + " " + response.body());
+        }
+        return response;
+    }
+
+    static void stopProcess(Process process) {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static long epochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    // ---- /proc: CPU time and peak resident set of the measured process
+
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static long clockTicksPerSecond() {
+        return 100; // USER_HZ on Linux
+    }
+
+    /** Resets VmHWM so each run reports its own peak (proc(5), clear_refs value 5). */
+    static void resetPeakRss(long pid) {
+        try {
+            Files.writeString(Path.of("/proc/" + pid + "/clear_refs"), "5");
+        } catch (IOException ignored) {
+            // not permitted here: the peak then counts from the process start
+        }
+    }
+
+    static long peakRssKib(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            return -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicLong count = new AtomicLong();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
