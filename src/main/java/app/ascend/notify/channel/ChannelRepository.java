@@ -78,7 +78,7 @@ public class ChannelRepository {
                 .stream().map(name -> EventType.fromWireName(name).orElseThrow()).toList();
         return new Channel(rs.getString("id"), rs.getString("org_id"), rs.getString("name"), rs.getString("type"),
                 rs.getBoolean("enabled"), types, json.readValue(rs.getString("filters"), ChannelFilters.class),
-                (ObjectNode) json.readTree(secrets.open(rs.getString("sealed_settings"))),
+                (ObjectNode) json.readTree(secrets.openRepeated(rs.getString("sealed_settings"))),
                 SqlTime.read(rs, "created_at"), SqlTime.read(rs, "updated_at"));
     }
 }

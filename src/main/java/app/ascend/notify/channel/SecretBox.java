@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -19,7 +21,11 @@ public final class SecretBox {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private final SecretKey key;
+    private static final int CACHE_LIMIT = 4096;
     private final SecureRandom random = new SecureRandom();
+    /* Destinations repeat on every delivery and incident row of a channel: seal each once, open each once. */
+    private final Map<String, String> sealedRows = new ConcurrentHashMap<>();
+    private final Map<String, String> opened = new ConcurrentHashMap<>();
 
     public SecretBox(SecretKey key) {
         this.key = key;
@@ -37,6 +43,37 @@ public final class SecretBox {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
+    }
+
+    /**
+     * Seals a value stored on many rows (a routing key on each of its deliveries and incidents): the
+     * same plaintext gets the same sealed form within this process, so the outbox does not pay an AES
+     * pass and a random nonce per row. Channel configs use {@link #seal}, a fresh nonce each time.
+     */
+    public String sealRepeated(String plaintext) {
+        String sealed = sealedRows.get(plaintext);
+        if (sealed == null) {
+            sealed = seal(plaintext);
+            remember(sealedRows, plaintext, sealed);
+        }
+        return sealed;
+    }
+
+    /** {@link #open}, remembering recent answers: the dispatcher opens the same few destinations all day. */
+    public String openRepeated(String stored) {
+        String plaintext = opened.get(stored);
+        if (plaintext == null) {
+            plaintext = open(stored);
+            remember(opened, stored, plaintext);
+        }
+        return plaintext;
+    }
+
+    private static void remember(Map<String, String> cache, String key, String value) {
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear(); // bounded without bookkeeping; refills with the destinations in use
+        }
+        cache.put(key, value);
     }
 
     /** @throws SecretKeyMismatchException when the value was sealed with another key or was altered */

@@ -3,7 +3,10 @@ package app.ascend.notify.delivery;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +32,7 @@ import app.ascend.notify.delivery.spi.SendResult;
 @Component
 public class DeliveryDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+    private static final int RECORD_BATCH = 256;
     private final Outbox outbox;
     private final DeliveryRecorder recorder;
     private final RateBudget budget;
@@ -43,7 +47,10 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private boolean wakeRequested;
     private volatile boolean running;
     private Thread loop;
+    private Thread recording;
     private ExecutorService workers;
+    /* Answers waiting for the recording thread, which commits them in batches (group commit). */
+    private final BlockingQueue<DeliveryRecorder.Answered> answered = new LinkedBlockingQueue<>();
 
     public DeliveryDispatcher(Outbox outbox, DeliveryRecorder recorder, RateBudget budget, Notifiers notifiers,
             DeliveryProperties properties, DeliveryMetrics metrics, Clock clock, TransactionTemplate transactions) {
@@ -86,6 +93,9 @@ public class DeliveryDispatcher implements SmartLifecycle {
         loop = new Thread(this::run, "delivery-dispatcher");
         loop.setDaemon(true);
         loop.start();
+        recording = new Thread(this::recordAnswers, "delivery-recorder");
+        recording.setDaemon(true);
+        recording.start();
         log.info("delivery dispatcher {} started: {} workers, rate limit {} per minute per routing key", instance,
                 properties.workers(), properties.ratePerMinute() > 0 ? properties.ratePerMinute() : "no");
     }
@@ -101,6 +111,9 @@ public class DeliveryDispatcher implements SmartLifecycle {
             workers.shutdown();
             if (!workers.awaitTermination(15, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
+            }
+            if (recording != null) {
+                recording.join(5000); // records what the workers answered before they stopped
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -183,12 +196,44 @@ public class DeliveryDispatcher implements SmartLifecycle {
             if (slot.slotId() != null) {
                 budget.sentBy(slot.slotId(), answeredAt);
             }
-            recorder.record(delivery, result, answeredAt);
+            answered.add(new DeliveryRecorder.Answered(delivery, result, answeredAt)); // its permit is released once recorded
         } catch (RuntimeException e) {
             log.error("delivery {} could not be processed; it is retried when its lease ends: {}", delivery.id(), e.toString());
-        } finally {
             permits.release();
             wake();
+        }
+    }
+
+    /**
+     * Commits answers as they come, as many as are waiting in one transaction: under load one commit
+     * serves a batch of sends; when idle a single answer is committed at once (no added delay).
+     * A batch that fails to commit stays in flight until its lease ends and is sent again; PagerDuty
+     * folds the repeat into the same alert by its dedup key.
+     */
+    private void recordAnswers() {
+        List<DeliveryRecorder.Answered> batch = new ArrayList<>();
+        while (running || !answered.isEmpty() || permits.availablePermits() < properties.workers() && !workers.isTerminated()) {
+            try {
+                DeliveryRecorder.Answered first = answered.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                answered.drainTo(batch, RECORD_BATCH - 1);
+                recorder.recordAll(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("{} answers could not be recorded; they are sent again when their lease ends: {}", batch.size(),
+                        e.toString());
+            } finally {
+                if (!batch.isEmpty()) {
+                    permits.release(batch.size());
+                    batch.clear();
+                    wake();
+                }
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package app.ascend.notify.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
@@ -15,7 +17,7 @@ import app.ascend.notify.delivery.spi.SendResult;
 import app.ascend.notify.web.Ids;
 
 /**
- * Applies the outcome of one send to the outbox, in one transaction with its attempt row: 202 is
+ * Applies the outcomes of sends to the outbox, each in one transaction with its attempt row: 202 is
  * delivered; 400 failed and not retried; 429, 5xx, timeouts and connection errors retried with
  * exponential backoff and jitter ({@link RetrySchedule}) until the maximum age, then dead. One log
  * line per outcome, with ids and the masked key only.
@@ -35,39 +37,64 @@ public class DeliveryRecorder {
                 properties.maxAge());
     }
 
+    /** One send's answer, waiting to be recorded. */
+    public record Answered(ClaimedDelivery delivery, SendResult result, Instant answeredAt) {
+    }
+
     /** The status the delivery ended in. */
     @Transactional
     public DeliveryStatus record(ClaimedDelivery d, SendResult result, Instant now) {
-        outbox.insertAttempt(Ids.newId("att"), d.id(), now, result.httpStatus(), result.outcome().name().toLowerCase(),
-                result.message(), result.errors(), result.latencyMillis());
-        DeliveryStatus status;
-        Instant next = null;
-        switch (result.outcome()) {
-            case DELIVERED -> status = DeliveryStatus.DELIVERED;
-            case REJECTED -> status = DeliveryStatus.FAILED;
-            default -> {
-                if (schedule.isExpired(d.retryFrom(), now)) {
-                    status = DeliveryStatus.DEAD;
-                } else {
-                    status = DeliveryStatus.PENDING;
-                    Duration delay = result.outcome() == SendResult.Outcome.RATE_LIMITED
-                            ? schedule.afterRateLimited(Optional.ofNullable(result.retryAfter()))
-                            : schedule.delayBefore(d.attempts() + 1, random);
-                    next = now.plus(delay);
+        return recordAll(List.of(new Answered(d, result, now))).get(0);
+    }
+
+    /**
+     * Records many answers in one transaction with batched statements (a group commit): one commit per
+     * batch of sends instead of one per send. Returns each delivery's new status, in order.
+     */
+    @Transactional
+    public List<DeliveryStatus> recordAll(List<Answered> answers) {
+        List<Outbox.Attempt> attempts = new ArrayList<>(answers.size());
+        List<Outbox.Finish> finishes = new ArrayList<>(answers.size());
+        List<DeliveryStatus> statuses = new ArrayList<>(answers.size());
+        for (Answered answer : answers) {
+            ClaimedDelivery d = answer.delivery();
+            SendResult result = answer.result();
+            Instant now = answer.answeredAt();
+            DeliveryStatus status;
+            Instant next = null;
+            switch (result.outcome()) {
+                case DELIVERED -> status = DeliveryStatus.DELIVERED;
+                case REJECTED -> status = DeliveryStatus.FAILED;
+                default -> {
+                    if (schedule.isExpired(d.retryFrom(), now)) {
+                        status = DeliveryStatus.DEAD;
+                    } else {
+                        status = DeliveryStatus.PENDING;
+                        Duration delay = result.outcome() == SendResult.Outcome.RATE_LIMITED
+                                ? schedule.afterRateLimited(Optional.ofNullable(result.retryAfter()))
+                                : schedule.delayBefore(d.attempts() + 1, random);
+                        next = now.plus(delay);
+                    }
                 }
             }
+            attempts.add(new Outbox.Attempt(Ids.newId("att"), d.id(), now, result.httpStatus(),
+                    result.outcome().name().toLowerCase(), result.message(), result.errors(), result.latencyMillis()));
+            finishes.add(new Outbox.Finish(d.id(), status, next, status.isFinal() ? now : null, result.httpStatus(),
+                    describe(result)));
+            statuses.add(status);
+            log.info("delivery {} org {} event {} channel {} key {} {}: {} (HTTP {}, {} ms, attempt {}){}", d.id(),
+                    d.organizationId(), d.eventId(), d.channelId(), d.destinationMasked(), d.kind(), status.wireName(),
+                    result.httpStatus(), result.latencyMillis(), d.attempts() + 1, next == null ? "" : ", next at " + next);
+            count(d.channelType(), result, status);
+            if (status == DeliveryStatus.DELIVERED) {
+                // created_at is when the event was accepted: the latency the sender's on-call feels.
+                Duration sinceAccepted = Duration.between(d.createdAt(), now);
+                AfterCommit.run(() -> metrics.delivered(sinceAccepted));
+            }
         }
-        outbox.finishAttempt(d.id(), status, next, status.isFinal() ? now : null, result.httpStatus(), describe(result));
-        log.info("delivery {} org {} event {} channel {} key {} {}: {} (HTTP {}, {} ms, attempt {}){}", d.id(),
-                d.organizationId(), d.eventId(), d.channelId(), d.destinationMasked(), d.kind(), status.wireName(),
-                result.httpStatus(), result.latencyMillis(), d.attempts() + 1, next == null ? "" : ", next at " + next);
-        count(d.channelType(), result, status);
-        if (status == DeliveryStatus.DELIVERED) {
-            // created_at is when the event was accepted: the latency the sender's on-call feels.
-            Duration sinceAccepted = Duration.between(d.createdAt(), now);
-            AfterCommit.run(() -> metrics.delivered(sinceAccepted));
-        }
-        return status;
+        outbox.insertAttempts(attempts);
+        outbox.finishAttempts(finishes);
+        return statuses;
     }
 
     /**

@@ -77,29 +77,37 @@ public class EventIngestService {
                 incoming.stream().map(IncomingEvent::sourceId).filter(Objects::nonNull).distinct().toList()));
         Instant receivedAt = clock.instant();
         List<Accepted> accepted = new ArrayList<>();
-        int queued = 0;
-        List<EventType> storedTypes = new ArrayList<>();
-        List<Decision> storedDecisions = new ArrayList<>();
+        List<IncomingEvent> toStore = new ArrayList<>();
         for (IncomingEvent in : incoming) {
             if (in.sourceId() != null && known.containsKey(in.sourceId())) {
                 accepted.add(new Accepted(known.get(in.sourceId()), true));
                 continue;
             }
-            GovernanceEvent event = in.event();
-            List<Decision> decisions = router.route(event, organizationName, organizationChannels);
-            queued += decisions.stream().mapToInt(d -> d.deliveryIds().size()).sum();
-            StoredEvent stored = new StoredEvent(event.id(), organizationId, in.sourceId(), event.type().wireName(),
-                    event.actionId(), DedupKeys.forEvent(event), event.occurredAt(), receivedAt, body(event),
-                    json.valueToTree(decisions));
-            if (!events.insert(stored)) {
-                throw new ConcurrentDuplicateException();
-            }
             if (in.sourceId() != null) {
-                known.put(in.sourceId(), event.id());
+                known.put(in.sourceId(), in.event().id());
             }
-            accepted.add(new Accepted(event.id(), false));
+            accepted.add(new Accepted(in.event().id(), false));
+            toStore.add(in);
+        }
+        List<List<Decision>> routed = router.routeAll(toStore.stream().map(IncomingEvent::event).toList(),
+                organizationName, organizationChannels);
+        List<StoredEvent> stored = new ArrayList<>(toStore.size());
+        List<EventType> storedTypes = new ArrayList<>();
+        List<Decision> storedDecisions = new ArrayList<>();
+        int queued = 0;
+        for (int i = 0; i < toStore.size(); i++) {
+            IncomingEvent in = toStore.get(i);
+            GovernanceEvent event = in.event();
+            List<Decision> decisions = routed.get(i);
+            queued += decisions.stream().mapToInt(d -> d.deliveryIds().size()).sum();
+            stored.add(new StoredEvent(event.id(), organizationId, in.sourceId(), event.type().wireName(),
+                    event.actionId(), DedupKeys.forEvent(event), event.occurredAt(), receivedAt, body(event),
+                    json.valueToTree(decisions)));
             storedTypes.add(event.type());
             storedDecisions.addAll(decisions);
+        }
+        if (!events.insertAll(stored)) {
+            throw new ConcurrentDuplicateException();
         }
         // Counted once committed: a batch rolled back by a concurrent duplicate is ingested again.
         AfterCommit.run(() -> {

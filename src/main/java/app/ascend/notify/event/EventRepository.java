@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,8 +23,11 @@ public class EventRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    public EventRepository(JdbcClient jdbc, JsonMapper json) {
+    private final JdbcTemplate jdbcTemplate;
+
+    public EventRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.json = json;
     }
 
@@ -35,6 +39,19 @@ public class EventRepository {
                         SqlTime.of(e.occurredAt()), SqlTime.of(e.receivedAt()), json.writeValueAsString(e.body()),
                         json.writeValueAsString(e.decisions()))
                 .update() == 1;
+    }
+
+    /** {@link #insert} for many in one JDBC batch; false when any sender id was stored meanwhile. */
+    public boolean insertAll(List<StoredEvent> stored) {
+        if (stored.isEmpty()) {
+            return true;
+        }
+        int[] counts = jdbcTemplate.batchUpdate("insert into events (id, org_id, source_id, type, action_id, dedup_key, "
+                + "occurred_at, received_at, body, decisions) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                stored.stream().map(e -> new Object[] { e.id(), e.organizationId(), e.sourceId(), e.type(), e.actionId(),
+                        e.dedupKey(), SqlTime.of(e.occurredAt()), SqlTime.of(e.receivedAt()),
+                        json.writeValueAsString(e.body()), json.writeValueAsString(e.decisions()) }).toList());
+        return java.util.Arrays.stream(counts).allMatch(count -> count == 1 || count == java.sql.Statement.SUCCESS_NO_INFO);
     }
 
     /** Sender id → stored event id, for the ids of this organization that are already stored. */

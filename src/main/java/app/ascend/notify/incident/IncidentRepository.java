@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,8 +25,11 @@ public class IncidentRepository {
     private final JdbcClient jdbc;
     private final SecretBox secrets;
 
-    public IncidentRepository(JdbcClient jdbc, SecretBox secrets) {
+    private final JdbcTemplate jdbcTemplate;
+
+    public IncidentRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SecretBox secrets) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.secrets = secrets;
     }
 
@@ -39,9 +43,34 @@ public class IncidentRepository {
                     + "action_id, destination_sealed, destination_masked, status, opened_at, last_event_at) "
                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
                     .params(Ids.newId("inc"), organizationId, channelId, channelType, sequenceKey, sequenceKey, dedupKey,
-                            actionId, secrets.seal(destination), destinationMasked, IncidentStatus.OPEN.wireName(),
+                            actionId, secrets.sealRepeated(destination), destinationMasked, IncidentStatus.OPEN.wireName(),
                             SqlTime.of(at), SqlTime.of(at))
                     .update();
+        }
+    }
+
+    /** A trigger for a sequence: opens its incident or touches the open one. */
+    public record Touch(String organizationId, String channelId, String channelType, String sequenceKey, String dedupKey,
+            String actionId, String destination, String destinationMasked, Instant at) {
+    }
+
+    /** {@link #openOrTouch} for many sequences (each once), with one JDBC batch per statement. */
+    public void openOrTouchAll(List<Touch> touches) {
+        int[] touched = jdbcTemplate.batchUpdate("update incidents set last_event_at = ? where open_key = ?",
+                touches.stream().map(t -> new Object[] { SqlTime.of(t.at()), t.sequenceKey() }).toList());
+        List<Object[]> opened = new ArrayList<>();
+        for (int i = 0; i < touches.size(); i++) {
+            if (touched[i] == 0) {
+                Touch t = touches.get(i);
+                opened.add(new Object[] { Ids.newId("inc"), t.organizationId(), t.channelId(), t.channelType(),
+                        t.sequenceKey(), t.sequenceKey(), t.dedupKey(), t.actionId(), secrets.sealRepeated(t.destination()),
+                        t.destinationMasked(), IncidentStatus.OPEN.wireName(), SqlTime.of(t.at()), SqlTime.of(t.at()) });
+            }
+        }
+        if (!opened.isEmpty()) {
+            jdbcTemplate.batchUpdate("insert into incidents (id, org_id, channel_id, channel_type, sequence_key, open_key, "
+                    + "dedup_key, action_id, destination_sealed, destination_masked, status, opened_at, last_event_at) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", opened);
         }
     }
 
@@ -94,7 +123,7 @@ public class IncidentRepository {
     private Incident map(ResultSet rs, int row) throws SQLException {
         return new Incident(rs.getString("id"), rs.getString("org_id"), rs.getString("channel_id"),
                 rs.getString("channel_type"), rs.getString("sequence_key"), rs.getString("dedup_key"),
-                rs.getString("action_id"), secrets.open(rs.getString("destination_sealed")),
+                rs.getString("action_id"), secrets.openRepeated(rs.getString("destination_sealed")),
                 rs.getString("destination_masked"), IncidentStatus.fromWireName(rs.getString("status")),
                 SqlTime.read(rs, "opened_at"), SqlTime.read(rs, "last_event_at"), SqlTime.read(rs, "resolved_at"));
     }
