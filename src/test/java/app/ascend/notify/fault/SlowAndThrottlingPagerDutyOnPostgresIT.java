@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.awaitility.Awaitility;
@@ -55,9 +56,13 @@ class SlowAndThrottlingPagerDutyOnPostgresIT {
             return; // the H2 run: each test skips itself
         }
         pagerDuty = PagerDutySimulator.builder().port(0).rateLimit(RATE_LIMIT).start();
-        service = ServiceProcess.start("service",
-                FaultRig.environment(TestDatabase.newDatabaseUrl(), TestDatabase.username(), pagerDuty),
-                FaultRig.logDir("slow-and-throttling-pagerduty"));
+        Map<String, String> environment = FaultRig.environment(TestDatabase.newDatabaseUrl(), TestDatabase.username(),
+                pagerDuty);
+        // The default 30 s lease: here sends last the client's full 10 s timeout, and with a shorter lease a
+        // send still in flight is claimed and sent again, and its late outcome overwrites the later one's
+        // (a delivered trigger put back to pending, re-sent after its resolve: a second incident).
+        environment.remove("ASCEND_DELIVERY_LEASE");
+        service = ServiceProcess.start("service", environment, FaultRig.logDir("slow-and-throttling-pagerduty"));
         paging = FaultRig.Paging.create(service.baseUrl());
     }
 
@@ -136,16 +141,16 @@ class SlowAndThrottlingPagerDutyOnPostgresIT {
                     .until(() -> pagerDuty.incidents().stream().map(SimIncident::dedupKey).distinct().count()
                             == pagerDuty.incidents().size());
         }
-        int timeouts = timeoutAttempts();
         pagerDuty.setLatency(Duration.ZERO);
         long fastAgainAt = DeliveryAudit.nowEpochNanos();
         Duration drain = DeliveryAudit.awaitDelivered(pagerDuty, triggers, approvals, Duration.ofSeconds(90));
         DeliveryAudit.Result result = DeliveryAudit.check(pagerDuty, triggers, approvals, RATE_LIMIT);
+        int timeouts = timeoutAttempts(); // all recorded: a delivery is done only after its last send
 
         assertThat(driver.results()).allMatch(LoadDriver.Sent::accepted);
         // Every repeat is a send the service gave up on while PagerDuty was slow.
         assertThat(result.repeats()).allMatch(r -> r.firstReceivedAtEpochNanos() < fastAgainAt);
-        assertThat(result.repeatedTriggers()).isLessThanOrEqualTo(timeouts);
+        assertThat(result.repeatedTriggers()).as("repeats: at most one per send that timed out").isLessThanOrEqualTo(timeouts);
         System.out.printf("fault/PagerDuty answering after %d s (client timeout 10 s) until every trigger timed out, + %d s: sent %d events,"
                 + " answers %s; %d sends timed out in the service's log; checked: %d incidents, %d resolved,"
                 + " 1 incident per dedup key, trigger before resolve; %d triggers repeated (PagerDuty folded each"

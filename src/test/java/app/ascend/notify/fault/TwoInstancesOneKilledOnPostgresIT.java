@@ -21,7 +21,7 @@ import app.ascend.notify.support.TestDatabase;
 /**
  * Two instances share one PostgreSQL; load is spread over both, and instance A is killed with
  * SIGKILL mid-load while it has sends in flight (PagerDuty answers after 1 s, so some almost always
- * are). B takes over A's claimed deliveries when their 3 s lease ends. Nothing answered 202 is lost:
+ * are). B takes over A's claimed deliveries when their 10 s lease ends. Nothing answered 202 is lost:
  * every trigger is one incident, every approval resolves it, no resolve overtakes its trigger. The
  * outbox is at-least-once: a send A had in flight reached PagerDuty before the kill and is sent again
  * by B; the test checks every such repeat straddles the kill (PagerDuty folds it into the incident)
