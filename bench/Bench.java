@@ -102,7 +102,7 @@ public class Bench {
         List<String> targets = List.of("ascend-h2", "ascend-postgres", "alertmanager");
         String scenarios = "single:200,single:1000,single:2000,single:3000,batch:20000";
         int seconds = 20;
-        int warmup = 30;
+        int warmup = 60;
         String javaOptions = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "-Xms256m -Xmx256m -XX:+UseParallelGC");
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {

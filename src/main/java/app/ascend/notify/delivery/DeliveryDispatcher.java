@@ -196,7 +196,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
             if (slot.slotId() != null) {
                 budget.sentBy(slot.slotId(), answeredAt);
             }
-            answered.add(new DeliveryRecorder.Answered(delivery, result, answeredAt)); // its permit is released once recorded
+            answered.add(new DeliveryRecorder.Answered(delivery, instance, result, answeredAt)); // its permit is released once recorded
         } catch (RuntimeException e) {
             log.error("delivery {} could not be processed; it is retried when its lease ends: {}", delivery.id(), e.toString());
             permits.release();
@@ -220,19 +220,42 @@ public class DeliveryDispatcher implements SmartLifecycle {
                 }
                 batch.add(first);
                 answered.drainTo(batch, RECORD_BATCH - 1);
-                recorder.recordAll(batch);
+                recordPatiently(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                log.error("{} answers could not be recorded; they are sent again when their lease ends: {}", batch.size(),
-                        e.toString());
             } finally {
                 if (!batch.isEmpty()) {
                     permits.release(batch.size());
                     batch.clear();
                     wake();
                 }
+            }
+        }
+    }
+
+    /**
+     * Records a batch, trying again while the database is busy or briefly away (no free connection
+     * under an ingest burst, a failover): an answer that is not recorded is sent again once its lease
+     * ends, which PagerDuty folds into the same alert but which is still a second send. Gives up at
+     * half the lease, before another instance may take the deliveries over.
+     */
+    private void recordPatiently(List<DeliveryRecorder.Answered> batch) throws InterruptedException {
+        Instant giveUpAt = clock.instant().plus(properties.lease().dividedBy(2));
+        long pauseMillis = 50;
+        while (true) {
+            try {
+                recorder.recordAll(batch);
+                return;
+            } catch (RuntimeException e) {
+                if (!running || !clock.instant().isBefore(giveUpAt)) {
+                    log.error("{} answers could not be recorded; they are sent again when their lease ends: {}",
+                            batch.size(), e.toString());
+                    return;
+                }
+                log.warn("{} answers not recorded yet, trying again in {} ms: {}", batch.size(), pauseMillis, e.toString());
+                TimeUnit.MILLISECONDS.sleep(pauseMillis);
+                pauseMillis = Math.min(pauseMillis * 2, 1000);
             }
         }
     }

@@ -38,13 +38,7 @@ public class DeliveryRecorder {
     }
 
     /** One send's answer, waiting to be recorded. */
-    public record Answered(ClaimedDelivery delivery, SendResult result, Instant answeredAt) {
-    }
-
-    /** The status the delivery ended in. */
-    @Transactional
-    public DeliveryStatus record(ClaimedDelivery d, SendResult result, Instant now) {
-        return recordAll(List.of(new Answered(d, result, now))).get(0);
+    public record Answered(ClaimedDelivery delivery, String claimedBy, SendResult result, Instant answeredAt) {
     }
 
     /**
@@ -79,7 +73,7 @@ public class DeliveryRecorder {
             }
             attempts.add(new Outbox.Attempt(Ids.newId("att"), d.id(), now, result.httpStatus(),
                     result.outcome().name().toLowerCase(), result.message(), result.errors(), result.latencyMillis()));
-            finishes.add(new Outbox.Finish(d.id(), status, next, status.isFinal() ? now : null, result.httpStatus(),
+            finishes.add(new Outbox.Finish(d.id(), answer.claimedBy(), status, next, status.isFinal() ? now : null, result.httpStatus(),
                     describe(result)));
             statuses.add(status);
             log.info("delivery {} org {} event {} channel {} key {} {}: {} (HTTP {}, {} ms, attempt {}){}", d.id(),
@@ -93,7 +87,11 @@ public class DeliveryRecorder {
             }
         }
         outbox.insertAttempts(attempts);
-        outbox.finishAttempts(finishes);
+        int recorded = outbox.finishAttempts(finishes);
+        if (recorded < finishes.size()) {
+            log.warn("{} of {} answers came after their claim had passed to another instance (a send outlived "
+                    + "ASCEND_DELIVERY_LEASE); that instance's outcome stands", finishes.size() - recorded, finishes.size());
+        }
         return statuses;
     }
 
