@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -153,25 +152,6 @@ public class Outbox {
             merged[i] = counts[i] > 0;
         }
         return merged;
-    }
-
-    /**
-     * Folds a trigger into the last delivery of its sequence when that is a trigger still waiting
-     * (not yet claimed): PagerDuty would only append it to the same alert, and it would spend the
-     * key's rate budget. The waiting delivery takes the newer event's payload. Empty when there is
-     * nothing to merge into.
-     */
-    public Optional<String> mergeIntoWaitingTrigger(String sequenceKey, JsonNode payload, int priority) {
-        Optional<String> last = jdbc.sql("select id from deliveries where sequence_key = ? and kind = 'trigger' "
-                        + "and status = 'pending' and attempts = 0 and id = (select max(id) from deliveries where sequence_key = ?)")
-                .params(sequenceKey, sequenceKey).query(String.class).optional();
-        if (last.isEmpty()) {
-            return Optional.empty();
-        }
-        int merged = jdbc.sql("update deliveries set payload = ?, priority = least(priority, ?), merged_count = merged_count + 1 "
-                        + "where id = ? and status = 'pending' and attempts = 0")
-                .params(json.writeValueAsString(payload), priority, last.get()).update();
-        return merged == 1 ? last : Optional.empty();
     }
 
     /** Claims up to {@code limit} deliveries for {@code instance} until {@code now + lease}. Call in a transaction. */

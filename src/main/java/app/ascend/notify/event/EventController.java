@@ -29,11 +29,13 @@ class EventController {
     private final EventReader reader;
     private final EventIngestService ingest;
     private final EventExplainer explainer;
+    private final IngestAdmission admission;
 
-    EventController(EventReader reader, EventIngestService ingest, EventExplainer explainer) {
+    EventController(EventReader reader, EventIngestService ingest, EventExplainer explainer, IngestAdmission admission) {
         this.reader = reader;
         this.ingest = ingest;
         this.explainer = explainer;
+        this.admission = admission;
     }
 
     /** Answers 202 only once the events and their deliveries are committed; never waits for PagerDuty. */
@@ -41,12 +43,13 @@ class EventController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> post(@AuthenticationPrincipal AscendPrincipal key, @RequestBody JsonNode body) {
         List<IncomingEvent> events = reader.read(body, key.organizationId());
-        List<EventIngestService.Accepted> accepted;
-        try {
-            accepted = ingest.ingest(key.organizationId(), events);
-        } catch (EventIngestService.ConcurrentDuplicateException raced) {
-            accepted = ingest.ingest(key.organizationId(), events); // the other request's event is now visible
-        }
+        List<EventIngestService.Accepted> accepted = admission.admit(() -> {
+            try {
+                return ingest.ingest(key.organizationId(), events);
+            } catch (EventIngestService.ConcurrentDuplicateException raced) {
+                return ingest.ingest(key.organizationId(), events); // the other request's event is now visible
+            }
+        });
         return Map.of("accepted", accepted.size(), "events", accepted);
     }
 

@@ -33,28 +33,15 @@ public class IncidentRepository {
         this.secrets = secrets;
     }
 
-    /** Records that a trigger went (or is queued) for this sequence: opens the incident or touches the open one. */
-    public void openOrTouch(String organizationId, String channelId, String channelType, String sequenceKey,
-            String dedupKey, String actionId, String destination, String destinationMasked, Instant at) {
-        int touched = jdbc.sql("update incidents set last_event_at = ? where open_key = ?")
-                .params(SqlTime.of(at), sequenceKey).update();
-        if (touched == 0) {
-            jdbc.sql("insert into incidents (id, org_id, channel_id, channel_type, sequence_key, open_key, dedup_key, "
-                    + "action_id, destination_sealed, destination_masked, status, opened_at, last_event_at) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
-                    .params(Ids.newId("inc"), organizationId, channelId, channelType, sequenceKey, sequenceKey, dedupKey,
-                            actionId, secrets.sealRepeated(destination), destinationMasked, IncidentStatus.OPEN.wireName(),
-                            SqlTime.of(at), SqlTime.of(at))
-                    .update();
-        }
-    }
-
     /** A trigger for a sequence: opens its incident or touches the open one. */
     public record Touch(String organizationId, String channelId, String channelType, String sequenceKey, String dedupKey,
             String actionId, String destination, String destinationMasked, Instant at) {
     }
 
-    /** {@link #openOrTouch} for many sequences (each once), with one JDBC batch per statement. */
+    /**
+     * Records that triggers went (or are queued) for these sequences, each once: opens each one's
+     * incident or touches the open one, with one JDBC batch per statement.
+     */
     public void openOrTouchAll(List<Touch> touches) {
         int[] touched = jdbcTemplate.batchUpdate("update incidents set last_event_at = ? where open_key = ?",
                 touches.stream().map(t -> new Object[] { SqlTime.of(t.at()), t.sequenceKey() }).toList());

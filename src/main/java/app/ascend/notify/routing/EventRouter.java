@@ -48,14 +48,13 @@ public class EventRouter {
     }
 
     public List<Decision> route(GovernanceEvent event, String organizationName, List<Channel> channels) {
+        if (event.type().action() == EventType.Action.TRIGGER) {
+            return routeAll(List.of(event), organizationName, channels).get(0);
+        }
         List<Decision> decisions = new ArrayList<>();
         String dedupKey = DedupKeys.forEvent(event);
         for (Channel channel : channels) {
-            if (event.type().action() == EventType.Action.TRIGGER) {
-                decisions.add(trigger(event, dedupKey, organizationName, channel));
-            } else {
-                decisions.addAll(followUp(event, dedupKey, organizationName, channel));
-            }
+            decisions.addAll(followUp(event, dedupKey, organizationName, channel));
         }
         return decisions;
     }
@@ -95,32 +94,6 @@ public class EventRouter {
         }
         batch.write();
         return decisions;
-    }
-
-    private Decision trigger(GovernanceEvent event, String dedupKey, String organizationName, Channel channel) {
-        Instant now = clock.instant();
-        Optional<Decision> skipped = skipped(event, channel, now, true);
-        if (skipped.isPresent()) {
-            return skipped.get();
-        }
-        ChannelNotifier notifier = notifiers.forType(channel.type());
-        String destination = notifier.destinationFor(channel, event.type()).orElseThrow();
-        String masked = notifier.maskDestination(destination);
-        RenderedMessage message = notifier.render(channel, event, organizationName);
-        String sequence = sequenceKey(channel.id(), destination, dedupKey);
-        incidents.openOrTouch(event.organizationId(), channel.id(), channel.type(), sequence, dedupKey, event.actionId(),
-                destination, masked, now);
-        Optional<String> merged = outbox.mergeIntoWaitingTrigger(sequence, message.payload(), message.priority());
-        if (merged.isPresent()) {
-            return new Decision(channel.id(), channel.name(), RoutingOutcome.MERGED.wireName(),
-                    "merged into waiting delivery " + merged.get() + ", a trigger for the same dedup key and routing key "
-                            + "not yet sent; it will carry this event's data", masked, List.of(merged.get()));
-        }
-        String id = Ids.newId("dlv");
-        outbox.insert(new NewDelivery(id, event.organizationId(), event.id(), channel.id(), channel.type(), message.kind(),
-                sequence, dedupKey, destination, masked, message.priority(), message.payload(), now));
-        return new Decision(channel.id(), channel.name(), RoutingOutcome.QUEUED.wireName(),
-                "trigger queued for routing key " + masked, masked, List.of(id));
     }
 
     /**

@@ -67,6 +67,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), request));
     }
 
+    @ExceptionHandler(ServiceBusyException.class)
+    ResponseEntity<ProblemDetail> busy(ServiceBusyException e, HttpServletRequest request) {
+        long seconds = Math.max(1, e.retryAfter().toSeconds());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), request));
+    }
+
     /** Tomcat cannot decode a query parameter: its percent-encoded bytes are not UTF-8 ({@code ?id=%FF}). */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException e, HttpServletRequest request) {
