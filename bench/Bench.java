@@ -121,7 +121,7 @@ public class Bench {
                 default -> {
                     System.err.println("""
                             usage: bench/run [--targets ascend-h2,ascend-postgres,alertmanager]
-                                             [--scenarios single:200,single:1000,batch:20000] [--seconds 20] [--warmup 10]
+                                             [--scenarios single:200,single:1000,batch:20000] [--seconds 20] [--warmup 60]
                                              [--java-options '-Xmx256m ...'] [--quick] [--keep]""");
                     System.exit(2);
                 }
@@ -535,14 +535,14 @@ public class Bench {
 
     String report() {
         StringBuilder md = new StringBuilder();
-        md.append("| target | load | offered | accepted | delivered | lost | dupes | p50 | p90 | p99 | max | accepted/s | delivered/s | CPU ms/event | peak RSS MiB |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| target | load | offered | accepted | delivered | lost | dupes | p50 | p90 | p99 | max | accepted/s | delivered/s | CPU ms/event | peak RSS MiB | refused |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row r : rows) {
             long[] l = r.latencyMicros;
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %s | %s | %s | %s | %.0f | %.0f | %.3f | %d |%s%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %s | %s | %s | %s | %.0f | %.0f | %.3f | %d | %s |%n",
                     r.target, r.scenario.label(), r.offered, r.accepted, r.delivered, r.lost, r.duplicates,
                     ms(pct(l, 50)), ms(pct(l, 90)), ms(pct(l, 99)), ms(l.length == 0 ? -1 : l[l.length - 1]),
-                    r.accepted / r.ingestSeconds, r.deliveredPerSecond, r.cpuMillisPerEvent(), r.peakRssKib / 1024, r.note.isEmpty() ? "" : " " + r.note));
+                    r.accepted / r.ingestSeconds, r.deliveredPerSecond, r.cpuMillisPerEvent(), r.peakRssKib / 1024, r.note.replace("refused: ", "")));
         }
         Map<String, Row> alertmanager = new LinkedHashMap<>();
         rows.stream().filter(r -> r.target.equals("alertmanager")).forEach(r -> alertmanager.put(r.scenario.label(), r));
