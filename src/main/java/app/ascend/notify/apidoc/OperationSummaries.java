@@ -26,7 +26,9 @@ final class OperationSummaries {
                     "Change a channel (JSON merge patch; an omitted or masked key keeps the stored one)"),
             Map.entry("PUT /api/notifications/channels/{id}", "Replace a channel"),
             Map.entry("DELETE /api/notifications/channels/{id}", "Delete a channel"),
-            Map.entry("POST /api/events", "Post governance events (one, or up to 500); 202 once stored with their deliveries"),
+            Map.entry("POST /api/events", "Post governance events (one, or up to 500); 202 once stored with their "
+                    + "deliveries; 503 with Retry-After at capacity or while the database is down (nothing stored: "
+                    + "send again with the same id)"),
             Map.entry("GET /api/events", "An action's events (?action_id=), or the latest"),
             Map.entry("GET /api/events/{id}", "An event with each channel's decision and deliveries: why was I (not) paged?"),
             Map.entry("GET /api/notifications/deliveries", "The delivery log with attempts and PagerDuty's answers"),
