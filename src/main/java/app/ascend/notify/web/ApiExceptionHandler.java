@@ -61,18 +61,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e, HttpServletRequest request) {
-        long seconds = Math.max(1, e.retryAfter().toSeconds());
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), request));
+        return retryLater(HttpStatus.TOO_MANY_REQUESTS, e.retryAfter(), e.getMessage(), request);
     }
 
     @ExceptionHandler(ServiceBusyException.class)
     ResponseEntity<ProblemDetail> busy(ServiceBusyException e, HttpServletRequest request) {
-        long seconds = Math.max(1, e.retryAfter().toSeconds());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), request));
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, e.retryAfter(), e.getMessage(), request);
+    }
+
+    /** A problem with {@code Retry-After} in whole seconds, at least 1. */
+    private ResponseEntity<ProblemDetail> retryLater(HttpStatus status, java.time.Duration retryAfter, String detail,
+            HttpServletRequest request) {
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
+                .body(problem(status, detail, request));
     }
 
     /** Tomcat cannot decode a query parameter: its percent-encoded bytes are not UTF-8 ({@code ?id=%FF}). */
