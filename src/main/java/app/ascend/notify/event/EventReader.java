@@ -91,6 +91,11 @@ public class EventReader {
             }
         }).orElse(null);
         String actionId = text(f, "action_id", 248);
+        if (actionId == null && f.hasValue("action_id") && f.get("action_id").isString()) {
+            // "" would be accepted and name no action: a resolve with it closes nothing, a trigger gets a key
+            // of its own that no follow-up can name.
+            errors.add(f.path("action_id"), "must not be blank; leave it out, or name the action");
+        }
         Integer riskScore = f.integer("risk_score", 0, 100).orElse(null);
         String riskLevel = f.string("risk_level", false, 20).flatMap(level -> {
             if (!RISK_LEVELS.contains(level)) {
@@ -108,9 +113,11 @@ public class EventReader {
         String sourceIp = text(f, "source_ip", 100);
         String summary = text(f, "summary", 10_000);
         String dedupKey = text(f, "dedup_key", 1000);
-        if (type != null && type.action() != EventType.Action.TRIGGER && actionId == null && !f.hasValue("action_id")) {
-            errors.add(f.path("action_id"), "is required for " + type + ": it names the action whose incident to "
-                    + (type.action() == EventType.Action.RESOLVE ? "resolve" : "acknowledge"));
+        // A follow-up finds its incident by dedup key (DedupKeys.forEvent): its own dedup_key, else
+        // ascend-{action_id}. Either names the incident; without both there is nothing to follow up.
+        if (type != null && type.action() != EventType.Action.TRIGGER && !f.hasValue("action_id") && dedupKey == null) {
+            errors.add(f.path("action_id"), "is required for " + type + " unless dedup_key is given: it names the action "
+                    + "whose incident to " + (type.action() == EventType.Action.RESOLVE ? "resolve" : "acknowledge"));
         }
         if (errors.list().size() > errorsBefore) {
             return Optional.empty();
