@@ -58,6 +58,10 @@ class ApiDescription {
         if (summary != null) {
             operation.setSummary(summary);
         }
+        String description = OperationDescriptions.DESCRIPTIONS.get(key);
+        if (description != null) {
+            operation.setDescription(description);
+        }
         if (path.startsWith("/api/") && !path.equals("/api/auth/login") && !path.equals("/api/auth/logout")) {
             operation.addSecurityItem(new SecurityRequirement().addList(path.equals("/api/events")
                     && method == PathItem.HttpMethod.POST ? API_KEY : SESSION));

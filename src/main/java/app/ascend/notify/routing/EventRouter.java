@@ -93,6 +93,7 @@ public class EventRouter {
             decisions.add(eventDecisions);
         }
         batch.write();
+        RiskFilter.explainLevels(events, channels, decisions);
         return decisions;
     }
 
@@ -108,14 +109,10 @@ public class EventRouter {
             return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.NOT_SUBSCRIBED,
                     "channel's events do not include " + event.type()));
         }
-        Integer min = channel.filters().minRiskScore();
-        if (min != null && event.riskScore() == null) {
-            return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.FILTERED,
-                    "min_risk_score " + min + ", but the event has no risk_score"));
-        }
-        if (min != null && event.riskScore() < min) {
-            return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.FILTERED,
-                    "min_risk_score " + min + " > risk_score " + event.riskScore()));
+        Optional<Decision> belowMinimum = RiskFilter.belowMinimum(event, channel.filters().minRiskScore())
+                .map(reason -> Decision.of(channel.id(), channel.name(), RoutingOutcome.FILTERED, reason));
+        if (belowMinimum.isPresent()) {
+            return belowMinimum;
         }
         for (Suppression suppression : suppressions) {
             Optional<String> reason = suppression.suppresses(channel, event.type(), now);
@@ -147,7 +144,8 @@ public class EventRouter {
             String destination = notifier.destinationFor(channel, event.type()).orElseThrow();
             String masked = notifier.maskDestination(destination);
             return new Preview(new Decision(channel.id(), channel.name(), RoutingOutcome.QUEUED.wireName(),
-                    "a trigger would be queued for routing key " + masked, masked, List.of()), destination,
+                    "a trigger would be queued for routing key " + masked
+                            + RiskFilter.levelNote(event, channel.filters().minRiskScore()), masked, List.of()), destination,
                     notifier.render(channel, event, organizationName));
         }
         List<Incident> open = incidents.openFor(event.organizationId(), channel.id(), dedupKey);

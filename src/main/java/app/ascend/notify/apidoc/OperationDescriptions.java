@@ -1,0 +1,26 @@
+package app.ascend.notify.apidoc;
+
+import java.util.Map;
+
+/** The rules behind some operations, longer than a summary: shown as the operation's description. */
+final class OperationDescriptions {
+    private OperationDescriptions() {
+    }
+
+    private static final String FILTERS = "filters.min_risk_score (0-100): a trigger reaches the channel when its "
+            + "risk_score is at least this. An event without risk_score counts as its risk_level's band from the "
+            + "product page's severity table (critical = 90, high = 70, medium = 40, low = 0) and the decision's "
+            + "reason says so (\"risk_level high counts as 70\"); an event with neither does not pass. Resolves and "
+            + "acknowledges are never filtered: an open incident always closes.";
+
+    static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry("POST /api/notifications/channels", FILTERS),
+            Map.entry("PATCH /api/notifications/channels/{id}", FILTERS),
+            Map.entry("PUT /api/notifications/channels/{id}", FILTERS),
+            Map.entry("POST /api/notifications/test", "Sends at once, not through the queue. A test alert always uses "
+                    + "a dedup key of its own, ascend-test-{channel_id}-{epoch ms}, also with a sample event: the "
+                    + "sample's decision and payload are what a real event would get, with the dedup key the only "
+                    + "difference, so a test (and its resolve: true) never touches a live incident. Every send takes a "
+                    + "slot of the routing key's rate budget (120 events a minute; PagerDuty counts test alerts too): "
+                    + "with no slot free the answer is 429 problem+json with Retry-After and nothing is sent."));
+}

@@ -1,0 +1,80 @@
+package app.ascend.notify.routing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import app.ascend.notify.channel.Channel;
+import app.ascend.notify.event.EventType;
+import app.ascend.notify.event.GovernanceEvent;
+
+/**
+ * A channel's {@code filters.min_risk_score}. An event without a {@code risk_score} but with a
+ * {@code risk_level} counts as the lowest score of that level's band in the product page's severity
+ * table ("Critical (90-100) ... Low (0-39)"), so "critical only" (90) passes a critical event; a score,
+ * when given, wins over the level.
+ */
+final class RiskFilter {
+    /** The lower edge of each level's band: the page's table, Critical 90-100, High 70-89, Medium 40-69, Low 0-39. */
+    static final Map<String, Integer> LEVEL_SCORES = Map.of("critical", 90, "high", 70, "medium", 40, "low", 0);
+
+    /** Outcomes the risk filter gave, or that came before it: the level let nothing through. */
+    private static final Set<String> NOT_PAST_THE_FILTER = Set.of(RoutingOutcome.DISABLED.wireName(),
+            RoutingOutcome.NOT_SUBSCRIBED.wireName(), RoutingOutcome.FILTERED.wireName());
+
+    private RiskFilter() {
+    }
+
+    /** Why the event is below the channel's minimum (null: no filter), or empty when it passes. */
+    static Optional<String> belowMinimum(GovernanceEvent event, Integer minimum) {
+        if (minimum == null) {
+            return Optional.empty();
+        }
+        if (event.riskScore() != null) {
+            return event.riskScore() < minimum
+                    ? Optional.of("min_risk_score " + minimum + " > risk_score " + event.riskScore())
+                    : Optional.empty();
+        }
+        Integer levelScore = event.riskLevel() == null ? null : LEVEL_SCORES.get(event.riskLevel());
+        if (levelScore == null) {
+            return Optional.of("min_risk_score " + minimum + ", but the event has no risk_score or risk_level");
+        }
+        return levelScore < minimum
+                ? Optional.of("min_risk_score " + minimum + " > " + levelScore + " (risk_level " + event.riskLevel()
+                        + " counts as " + levelScore + ")")
+                : Optional.empty();
+    }
+
+    /**
+     * " (risk_level high counts as 70)" when the channel's minimum was passed by the event's level, not a
+     * score; else "". Appended to the reason of a decision that got past the filter.
+     */
+    static String levelNote(GovernanceEvent event, Integer minimum) {
+        if (minimum == null || event.riskScore() != null || event.riskLevel() == null
+                || !LEVEL_SCORES.containsKey(event.riskLevel())) {
+            return "";
+        }
+        return " (risk_level " + event.riskLevel() + " counts as " + LEVEL_SCORES.get(event.riskLevel())
+                + " against min_risk_score " + minimum + ")";
+    }
+
+    /** Adds {@link #levelNote} to the decisions of triggers that passed a minimum by their level (one per channel). */
+    static void explainLevels(List<GovernanceEvent> events, List<Channel> channels, List<List<Decision>> decisions) {
+        for (int e = 0; e < events.size(); e++) {
+            GovernanceEvent event = events.get(e);
+            List<Decision> eventDecisions = decisions.get(e);
+            if (event.type().action() != EventType.Action.TRIGGER || eventDecisions.size() != channels.size()) {
+                continue;
+            }
+            for (int c = 0; c < channels.size(); c++) {
+                Decision d = eventDecisions.get(c);
+                String note = levelNote(event, channels.get(c).filters().minRiskScore());
+                if (!note.isEmpty() && !NOT_PAST_THE_FILTER.contains(d.outcome())) {
+                    eventDecisions.set(c, new Decision(d.channelId(), d.channelName(), d.outcome(), d.reason() + note,
+                            d.routingKey(), d.deliveryIds()));
+                }
+            }
+        }
+    }
+}
