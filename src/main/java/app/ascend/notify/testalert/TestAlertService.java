@@ -1,6 +1,7 @@
 package app.ascend.notify.testalert;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.stereotype.Service;
@@ -10,11 +11,11 @@ import app.ascend.notify.channel.ChannelRepository;
 import app.ascend.notify.delivery.DeliveryRecorder;
 import app.ascend.notify.delivery.NewDelivery;
 import app.ascend.notify.delivery.Notifiers;
+import app.ascend.notify.delivery.RateBudget;
 import app.ascend.notify.delivery.spi.ChannelNotifier;
 import app.ascend.notify.delivery.spi.MessageKind;
 import app.ascend.notify.delivery.spi.RenderedMessage;
 import app.ascend.notify.delivery.spi.SendResult;
-import app.ascend.notify.event.DedupKeys;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
 import app.ascend.notify.identity.AscendPrincipal;
@@ -22,6 +23,7 @@ import app.ascend.notify.identity.OrganizationRepository;
 import app.ascend.notify.routing.EventRouter;
 import app.ascend.notify.web.Ids;
 import app.ascend.notify.web.NotFoundException;
+import app.ascend.notify.web.TooManyRequestsException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,6 +32,12 @@ import tools.jackson.databind.node.ObjectNode;
  * PagerDuty's reply. A sample event is rendered through the real routing; {@code dry_run} sends
  * nothing; {@code resolve} follows a delivered trigger with its resolve. Sent messages are recorded in
  * the delivery log like any other.
+ *
+ * <p>A test alert always has a dedup key of its own ({@code ascend-test-...}), also with a sample event:
+ * with the action's real key, a test (and above all its resolve) would update or close that action's
+ * live incident. Each send takes a slot of the routing key's rate budget, since PagerDuty counts test
+ * events against the key's limit too ([D5], FACTS.md §5); with no slot free, nothing is sent and the
+ * caller is told when to try again (429).
  */
 @Service
 public class TestAlertService {
@@ -38,16 +46,18 @@ public class TestAlertService {
     private final Notifiers notifiers;
     private final EventRouter router;
     private final DeliveryRecorder recorder;
+    private final RateBudget budget;
     private final JsonMapper json;
     private final Clock clock;
 
     public TestAlertService(ChannelRepository channels, OrganizationRepository organizations, Notifiers notifiers,
-            EventRouter router, DeliveryRecorder recorder, JsonMapper json, Clock clock) {
+            EventRouter router, DeliveryRecorder recorder, RateBudget budget, JsonMapper json, Clock clock) {
         this.channels = channels;
         this.organizations = organizations;
         this.notifiers = notifiers;
         this.router = router;
         this.recorder = recorder;
+        this.budget = budget;
         this.json = json;
         this.clock = clock;
     }
@@ -66,20 +76,21 @@ public class TestAlertService {
         answer.put("dry_run", request.dryRun());
 
         String destination;
-        String dedupKey;
+        // Not clock.millis(): on JDK 17 a tick clock finer than 1 ms (the service's) divides by zero there.
+        String dedupKey = "ascend-test-" + channel.id() + "-" + clock.instant().toEpochMilli();
+        GovernanceEvent sample = request.sample() == null ? null : withDedupKey(request.sample(), dedupKey);
         RenderedMessage message;
-        if (request.sample() == null) {
+        if (sample == null) {
             destination = notifier.testDestination(channel).orElseThrow();
-            // Not clock.millis(): on JDK 17 a tick clock finer than 1 ms (the service's) divides by zero there.
-            dedupKey = "ascend-test-" + channel.id() + "-" + clock.instant().toEpochMilli();
             message = notifier.renderTest(channel, "ASCEND test alert: " + channel.name(), dedupKey, organizationName,
                     MessageKind.TRIGGER);
         } else {
+            // The decision is the real event's (its real dedup key finds its incident); what is sent differs
+            // only in the dedup key.
             EventRouter.Preview preview = router.preview(request.sample(), organizationName, channel);
             answer.set("decision", json.valueToTree(preview.decision()));
-            dedupKey = DedupKeys.forEvent(request.sample());
             destination = preview.destination();
-            message = preview.message();
+            message = destination == null ? null : notifier.render(channel, sample, organizationName);
         }
         answer.put("dedup_key", dedupKey);
         if (destination == null) {
@@ -100,12 +111,18 @@ public class TestAlertService {
         Sent sent = send(me, channel, notifier, destination, masked, dedupKey, message);
         describe(answer, sent);
         if (request.resolve() && sent.result().delivered()) {
-            RenderedMessage resolve = request.sample() == null
+            RenderedMessage resolve = sample == null
                     ? notifier.renderTest(channel, null, dedupKey, organizationName, MessageKind.RESOLVE)
-                    : notifier.render(channel, resolveOf(request.sample()), organizationName);
+                    : notifier.render(channel, resolveOf(sample), organizationName);
             ObjectNode resolved = answer.putObject("resolve");
             resolved.set("payload", notifier.displayPayload(masked, resolve.payload()));
-            describe(resolved, send(me, channel, notifier, destination, masked, dedupKey, resolve));
+            try {
+                describe(resolved, send(me, channel, notifier, destination, masked, dedupKey, resolve));
+            } catch (TooManyRequestsException spent) {
+                resolved.put("sent", false);
+                resolved.put("success", false);
+                resolved.put("message", spent.getMessage() + " The test incident stays open until it is resolved.");
+            }
         }
         return answer;
     }
@@ -116,8 +133,19 @@ public class TestAlertService {
 
     private Sent send(AscendPrincipal me, Channel channel, ChannelNotifier notifier, String destination,
             String masked, String dedupKey, RenderedMessage message) {
+        RateBudget.Grant slot = budget.enabled() ? budget.tryTake(destination, clock.instant()) : RateBudget.Grant.UNLIMITED;
+        if (!slot.granted()) {
+            Duration wait = Duration.between(clock.instant(), slot.waitUntil());
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            throw new TooManyRequestsException("The routing key's rate budget for this minute is spent (PagerDuty "
+                    + "limits events per routing key, test alerts included); nothing was sent. Try again in " + seconds
+                    + " s.", Duration.ofSeconds(seconds));
+        }
         SendResult result = notifier.send(destination, message.payload());
         Instant now = clock.instant();
+        if (slot.slotId() != null) {
+            budget.sentBy(slot.slotId(), now);
+        }
         String id = Ids.newId("dlv");
         recorder.recordImmediate(new NewDelivery(id, me.organizationId(), null, channel.id(), channel.type(), message.kind(),
                 EventRouter.sequenceKey(channel.id(), destination, dedupKey), dedupKey, destination, masked, 0, message.payload(), now), result, now);
@@ -137,6 +165,13 @@ public class TestAlertService {
         answer.set("errors", json.valueToTree(result.errors()));
         answer.put("latency_ms", result.latencyMillis());
         answer.put("delivery_id", sent.deliveryId());
+    }
+
+    /** The sample as it is sent: the same event under the test's own dedup key. */
+    private static GovernanceEvent withDedupKey(GovernanceEvent e, String dedupKey) {
+        return new GovernanceEvent(e.id(), e.organizationId(), e.type(), e.occurredAt(), e.actionId(), e.agentId(),
+                e.actionType(), e.resource(), e.riskScore(), e.riskLevel(), e.policyName(), e.user(), e.sourceIp(),
+                e.summary(), dedupKey, e.details());
     }
 
     private static GovernanceEvent resolveOf(GovernanceEvent trigger) {

@@ -42,7 +42,7 @@ class ConsoleTestAlertIT extends ConsoleTest {
         button("Preview").click();
         waitForText(By.cssSelector(".test-answer"), "Dry run: nothing was sent.");
         assertThat(driver.findElement(By.cssSelector(".test-answer")).getText())
-                .contains("Routing decision:", "queued", "ascend-act_xyz789", "\"severity\": \"critical\"");
+                .contains("Routing decision:", "queued", "ascend-test-" + id, "\"severity\": \"critical\"");
         assertThat(PAGERDUTY.acceptedEvents().stream().filter(r -> routingKey.equals(r.routingKey())).count()).isEqualTo(1);
         screenshot("preview");
     }

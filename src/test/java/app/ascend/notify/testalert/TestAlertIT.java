@@ -76,9 +76,12 @@ class TestAlertIT extends ApiTest {
         assertThat(test.get("decision").get("routing_key").stringValue()).isEqualTo("****" + routingKey.substring(28));
         assertThat(test.get("success").booleanValue()).isTrue();
         assertThat(test.get("status_code").asInt()).isEqualTo(202);
-        assertThat(test.get("dedup_key").stringValue()).isEqualTo("ascend-" + action);
+        String dedupKey = test.get("dedup_key").stringValue();
+        assertThat(dedupKey).matches("ascend-test-" + channel + "-\\d{13}");
+        assertThat(test.get("payload").get("dedup_key").stringValue()).isEqualTo(dedupKey);
         assertThat(test.get("payload").get("payload").get("severity").stringValue()).isEqualTo("critical");
-        JsonNode sent = inbox(routingKey).only("ascend-" + action);
+        assertThat(inbox(routingKey).accepted("ascend-" + action)).isEmpty();
+        JsonNode sent = inbox(routingKey).only(dedupKey);
         assertThat(sent.get("payload").get("component").stringValue()).isEqualTo("customer-service-agent");
         assertThat(sent.get("payload").get("custom_details").get("risk_score").asInt()).isEqualTo(95);
     }
