@@ -65,7 +65,8 @@ public class DeliveryRecorder {
                     } else {
                         status = DeliveryStatus.PENDING;
                         Duration delay = result.outcome() == SendResult.Outcome.RATE_LIMITED
-                                ? schedule.afterRateLimited(Optional.ofNullable(result.retryAfter()))
+                                ? schedule.afterRateLimited(Optional.ofNullable(result.retryAfter()),
+                                        outbox.rateLimitedStreak(d.id(), d.retryFrom()) + 1)
                                 : schedule.delayBefore(d.attempts() + 1, random);
                         next = now.plus(delay);
                     }

@@ -268,6 +268,18 @@ public class Outbox {
                 .params(SqlTime.of(now), SqlTime.of(now), organizationId, id).update() > 0;
     }
 
+    /**
+     * How many 429s in a row a delivery's latest attempts got (since {@code since}, when it was queued or
+     * re-queued by hand): read from the stored attempts, so the back-off keeps growing across restarts
+     * and instances.
+     */
+    public int rateLimitedStreak(String deliveryId, Instant since) {
+        return jdbc.sql("select count(*) from delivery_attempts a where a.delivery_id = ? and a.outcome = 'rate_limited' "
+                        + "and a.attempted_at >= ? and not exists (select 1 from delivery_attempts b where "
+                        + "b.delivery_id = a.delivery_id and b.outcome <> 'rate_limited' and b.attempted_at > a.attempted_at)")
+                .params(deliveryId, SqlTime.of(since)).query(Integer.class).single();
+    }
+
     private ClaimedDelivery claimed(ResultSet rs, int row) throws SQLException {
         return new ClaimedDelivery(rs.getString("id"), rs.getString("org_id"), rs.getString("event_id"),
                 rs.getString("channel_id"), rs.getString("channel_type"), rs.getString("kind"),

@@ -73,9 +73,26 @@ public record RetrySchedule(
      * (FACTS.md §11.2).
      */
     public Duration afterRateLimited(Optional<Duration> retryAfter) {
+        return afterRateLimited(retryAfter, 1);
+    }
+
+    /**
+     * The delay after the {@code consecutive}-th 429 in a row (1 = the first): PagerDuty's Retry-After
+     * when it sent one, as above; else {@code rateLimitedMinimum × multiplier^(n-1)} capped at
+     * {@code maxDelay} (30 s, 60 s, 120 s, 240 s, then 5 min by default), without jitter. PagerDuty asks
+     * to retry a 429 "preferably with a backoff of a few minutes" ([D1]): a key still throttled after
+     * 30 s is throttled by a sustained rate, and a flat 30 s would keep it so.
+     */
+    public Duration afterRateLimited(Optional<Duration> retryAfter, int consecutive) {
+        if (consecutive < 1) {
+            throw new IllegalArgumentException("consecutive starts at 1: " + consecutive);
+        }
         return retryAfter
                 .map(d -> d.compareTo(MIN_DELAY) < 0 ? MIN_DELAY : d)
-                .orElse(rateLimitedMinimum);
+                .orElseGet(() -> {
+                    double millis = rateLimitedMinimum.toMillis() * Math.pow(multiplier, consecutive - 1);
+                    return millis >= maxDelay.toMillis() ? maxDelay : Duration.ofMillis((long) millis);
+                });
     }
 
     /** Whether an event queued at {@code firstQueuedAt} is too old to send at {@code now} (age ≥ maxAge). */

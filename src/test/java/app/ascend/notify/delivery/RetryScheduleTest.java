@@ -69,6 +69,24 @@ class RetryScheduleTest {
         assertThat(SCHEDULE.afterRateLimited(Optional.empty())).isEqualTo(Duration.ofSeconds(30));
     }
 
+    @ParameterizedTest(name = "429 number {0} in a row without Retry-After waits {1} s")
+    @CsvSource({"1, 30", "2, 60", "3, 120", "4, 240", "5, 300", "6, 300", "40, 300", "2147483647, 300"})
+    void repeated429sWithoutRetryAfterBackOffFurtherUpToFiveMinutes(int consecutive, long seconds) {
+        // PagerDuty: retry a 429 "preferably with a backoff of a few minutes" ([D1]); 30 s first ([D5]).
+        assertThat(SCHEDULE.afterRateLimited(Optional.empty(), consecutive)).isEqualTo(Duration.ofSeconds(seconds));
+    }
+
+    @Test
+    void aRetryAfterIsHonouredWhateverTheStreak() {
+        assertThat(SCHEDULE.afterRateLimited(Optional.of(Duration.ofSeconds(7)), 5)).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void the429StreakCountsFromOne() {
+        assertThatThrownBy(() -> SCHEDULE.afterRateLimited(Optional.empty(), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("starts at 1");
+    }
+
     @ParameterizedTest(name = "Retry-After {0} ms waits {1} ms")
     @CsvSource({
             "5000, 5000",           // honoured even below 30 s: PagerDuty said when
