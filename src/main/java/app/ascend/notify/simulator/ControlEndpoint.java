@@ -85,7 +85,7 @@ final class ControlEndpoint implements HttpHandler {
     /**
      * Applies the fields present, in this order: {@code clear} (true clears all faults first), {@code latencyMs},
      * {@code failNext {count, status}}, {@code failureRate {rate, status, seed?}}, {@code outage},
-     * {@code rateLimit}, {@code rateLimits {routingKey: limit}}. Answers the resulting settings.
+     * {@code stallBodyNext} (count), {@code rateLimit}, {@code rateLimits {routingKey: limit}}. Answers the resulting settings.
      */
     private EventResponse applyFaults(byte[] body) {
         JsonNode request = json.readTree(body);
@@ -118,6 +118,9 @@ final class ControlEndpoint implements HttpHandler {
                 throw new IllegalArgumentException("'outage' must be true or false");
             }
             simulator.setOutage(outage.asBoolean());
+        }
+        if (request.has("stallBodyNext")) {
+            simulator.stallBodyNext((int) number(request, "stallBodyNext"));
         }
         if (request.has("rateLimit")) {
             simulator.setRateLimit((int) number(request, "rateLimit"));

@@ -90,6 +90,7 @@ final class ControlJson {
         failureRate.put("rate", faults.failureRate());
         failureRate.put("status", faults.failureRateStatus());
         node.put("outage", faults.outage());
+        node.put("stallBodyNext", faults.stallBodyNextCount());
         node.put("rateLimit", rateLimit);
         ObjectNode perKey = node.putObject("rateLimits");
         rateLimits.forEach(perKey::put);

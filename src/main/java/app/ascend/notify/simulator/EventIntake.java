@@ -24,6 +24,8 @@ final class EventIntake implements HttpHandler {
 
     static final String ENQUEUE_PATH = "/v2/enqueue";
     static final String CHANGE_ENQUEUE_PATH = "/v2/change/enqueue";
+    /** A stalled answer is let go after this at the latest, so a forgotten fault frees its thread. */
+    static final long STALL_MAX_MILLIS = 10 * 60 * 1000;
 
     /** What handling one request produced, before it is recorded. */
     private record Handled(EventResponse response, EventOutcome outcome, String routingKey, String dedupKey) {
@@ -62,11 +64,16 @@ final class EventIntake implements HttpHandler {
             String path = exchange.getRequestURI().getPath();
             JsonNode parsed = parse(body);
             Handled handled = handle(method, path, parsed, body.length, seq);
+            boolean stall = handled.outcome() != EventOutcome.NOT_FOUND && faults.nextStall();
             pause(faults.latencyMillis());
             journal.add(new RecordedRequest(seq, method, path, receivedAt, wallClock.nowEpochNanos(),
                     new String(body, StandardCharsets.UTF_8), parsed, handled.response().status(),
                     handled.response().body(), handled.outcome(), handled.routingKey(), handled.dedupKey()));
-            send(exchange, handled.response());
+            if (stall) {
+                sendStalled(exchange, handled.response());
+            } else {
+                send(exchange, handled.response());
+            }
         } finally {
             exchange.close();
         }
@@ -153,6 +160,21 @@ final class EventIntake implements HttpHandler {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The headers and half the body, then nothing until the stall is released: the client must give up by itself. */
+    private void sendStalled(HttpExchange exchange, EventResponse response) throws IOException {
+        byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(response.status(), bytes.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(bytes, 0, bytes.length / 2);
+        out.flush();
+        try {
+            faults.holdStalled(STALL_MAX_MILLIS);
+        } catch (InterruptedException closing) {
             Thread.currentThread().interrupt();
         }
     }

@@ -19,6 +19,9 @@ final class FaultPlan {
     private int failureRateStatus = FaultSettings.NONE.failureRateStatus();
     private Random random = new Random();
     private boolean outage;
+    private int stallBodyNextCount;
+    /** Moves on each {@link #clear()}, which lets every stalled answer go. */
+    private long stallGeneration;
 
     FaultPlan(long startingLatencyMillis) {
         requireLatency(startingLatencyMillis);
@@ -39,6 +42,35 @@ final class FaultPlan {
             return Optional.of(EventResponse.injected(failureRateStatus));
         }
         return Optional.empty();
+    }
+
+    /** Whether this request's answer stalls after its headers; consumes one stall-next. */
+    synchronized boolean nextStall() {
+        if (stallBodyNextCount > 0) {
+            stallBodyNextCount--;
+            return true;
+        }
+        return false;
+    }
+
+    synchronized void stallBodyNext(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("Count must be >= 0, was " + count);
+        }
+        stallBodyNextCount = count;
+    }
+
+    /** Holds a stalled answer until the faults are cleared, the thread is interrupted (close) or {@code max} passes. */
+    synchronized void holdStalled(long maxMillis) throws InterruptedException {
+        long generation = stallGeneration;
+        long deadline = System.nanoTime() + maxMillis * 1_000_000;
+        while (generation == stallGeneration) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return;
+            }
+            wait(left);
+        }
     }
 
     synchronized long latencyMillis() {
@@ -73,7 +105,8 @@ final class FaultPlan {
     }
 
     synchronized FaultSettings settings() {
-        return new FaultSettings(latencyMillis, failNextCount, failNextStatus, failureRate, failureRateStatus, outage);
+        return new FaultSettings(latencyMillis, failNextCount, failNextStatus, failureRate, failureRateStatus, outage,
+                stallBodyNextCount);
     }
 
     /** Turns every fault off and restores the starting latency. */
@@ -85,6 +118,9 @@ final class FaultPlan {
         failureRateStatus = FaultSettings.NONE.failureRateStatus();
         random = new Random();
         outage = false;
+        stallBodyNextCount = 0;
+        stallGeneration++;
+        notifyAll();
     }
 
     private static void requireLatency(long millis) {

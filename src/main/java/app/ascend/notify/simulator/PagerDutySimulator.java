@@ -118,6 +118,15 @@ public final class PagerDutySimulator implements AutoCloseable {
         faults.failRandomly(rate, status, Objects.requireNonNull(random));
     }
 
+    /**
+     * The next {@code count} event requests are handled (ingested as usual), but their answer stops after the
+     * headers and half the body, and the rest never comes until the faults are cleared or the simulator
+     * closes: a PagerDuty or proxy that stalls mid-body.
+     */
+    public void stallBodyNext(int count) {
+        faults.stallBodyNext(count);
+    }
+
     /** While on, every event request answers 503 in the spec's Error shape. */
     public void setOutage(boolean on) {
         faults.setOutage(on);

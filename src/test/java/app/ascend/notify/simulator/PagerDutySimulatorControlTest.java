@@ -32,15 +32,15 @@ class PagerDutySimulatorControlTest {
     @Test
     void faultsEndpointSetsAndReportsEveryFault() {
         HttpResponse<String> set = http.post("/_sim/faults", "{\"latencyMs\":5,\"failNext\":{\"count\":1,\"status\":503},"
-                + "\"failureRate\":{\"rate\":0.25,\"status\":500,\"seed\":7},\"outage\":false,"
+                + "\"failureRate\":{\"rate\":0.25,\"status\":500,\"seed\":7},\"outage\":false,\"stallBodyNext\":2,"
                 + "\"rateLimit\":50,\"rateLimits\":{\"" + ROUTING_KEY + "\":3}}");
 
         assertThat(set.statusCode()).isEqualTo(200);
         assertThat(set.body()).isEqualTo("{\"latencyMs\":5,\"failNext\":{\"count\":1,\"status\":503},"
-                + "\"failureRate\":{\"rate\":0.25,\"status\":500},\"outage\":false,"
+                + "\"failureRate\":{\"rate\":0.25,\"status\":500},\"outage\":false,\"stallBodyNext\":2,"
                 + "\"rateLimit\":50,\"rateLimits\":{\"" + ROUTING_KEY + "\":3}}");
         assertThat(http.get("/_sim/faults").body()).isEqualTo(set.body());
-        assertThat(sim.faults()).isEqualTo(new FaultSettings(5, 1, 503, 0.25, 500, false));
+        assertThat(sim.faults()).isEqualTo(new FaultSettings(5, 1, 503, 0.25, 500, false, 2));
         assertThat(sim.rateLimit()).isEqualTo(50);
         assertThat(sim.rateLimits()).containsEntry(ROUTING_KEY, 3);
     }

@@ -1,17 +1,20 @@
 package app.ascend.notify.channel.pagerduty;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,21 +28,33 @@ import tools.jackson.databind.json.JsonMapper;
  * connections, and classifies the answer the way PagerDuty's docs say to treat it ([D1] response
  * table, FACTS.md §4): 202 accepted; 400 invalid, never retried; 429 throttled, retried later; 5xx,
  * timeouts and connection errors retried with backoff.
+ *
+ * <p>The whole exchange is bounded, not only the wait for the headers: the JDK client's request timeout
+ * ends when the headers arrive, so a PagerDuty or proxy that stalls the body would hold the worker (and
+ * its dispatcher permit) for ever. Past the bound the exchange is cancelled and retried like a timeout.
  */
 @Component
 public class PagerDutyClient {
     static final String US_BASE = "https://events.pagerduty.com";
     static final String EU_BASE = "https://events.eu.pagerduty.com";
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(10);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(CONNECT_TIMEOUT).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String overrideBase;
+    private final Duration timeout;
+    private final Clock clock;
 
-    /** {@code ASCEND_PAGERDUTY_URL} replaces the base URL for every region (tests, proxies). */
-    public PagerDutyClient(@Value("${ascend.pagerduty.url:}") String overrideBase) {
+    /**
+     * {@code ASCEND_PAGERDUTY_URL} replaces the base URL for every region (tests, proxies);
+     * {@code ascend.pagerduty.timeout} bounds a whole exchange: connect, headers and body (default 10 s).
+     */
+    @Autowired
+    public PagerDutyClient(@Value("${ascend.pagerduty.url:}") String overrideBase,
+            @Value("${ascend.pagerduty.timeout:10s}") Duration timeout, Clock clock) {
         this.overrideBase = overrideBase == null || overrideBase.isBlank() ? null : overrideBase.replaceAll("/+$", "");
+        this.timeout = timeout;
+        this.clock = clock;
     }
 
     URI enqueueUri(String region) {
@@ -49,25 +64,36 @@ public class PagerDutyClient {
     }
 
     SendResult enqueue(String region, byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(enqueueUri(region)).timeout(RESPONSE_TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(enqueueUri(region)).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "ascend-notify")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         long started = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return classify(response, (System.nanoTime() - started) / 1_000_000);
-        } catch (HttpTimeoutException e) {
-            return new SendResult(Outcome.RETRY, null, "no answer from PagerDuty within " + RESPONSE_TIMEOUT.toSeconds()
-                    + " s", List.of(), null, elapsed(started), null);
-        } catch (IOException e) {
+        } catch (TimeoutException stalled) {
+            exchange.cancel(true); // closes the connection (JDK 16+), so a stalled body frees it too
+            return timedOut(started);
+        } catch (ExecutionException failed) {
+            Throwable e = failed.getCause();
+            if (e instanceof HttpTimeoutException) {
+                return timedOut(started);
+            }
             return new SendResult(Outcome.RETRY, null, "connection to PagerDuty failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), List.of(), null, elapsed(started), null);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             return new SendResult(Outcome.RETRY, null, "interrupted while sending (service stopping)", List.of(), null,
                     elapsed(started), null);
         }
+    }
+
+    private SendResult timedOut(long started) {
+        return new SendResult(Outcome.RETRY, null, "no complete answer from PagerDuty within " + timeout.toMillis() / 1000.0
+                + " s", List.of(), null, elapsed(started), null);
     }
 
     private SendResult classify(HttpResponse<String> response, long latency) {
@@ -94,22 +120,8 @@ public class PagerDutyClient {
         } else {
             outcome = Outcome.REJECTED; // 400 and other 4xx: the same request would fail again
         }
-        return new SendResult(outcome, status, message, List.copyOf(errors), retryAfter(response), latency, body);
-    }
-
-    private static Duration retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After").map(value -> {
-            try {
-                return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-            } catch (NumberFormatException notSeconds) {
-                try {
-                    ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                    return Duration.between(ZonedDateTime.now(at.getZone()), at).abs();
-                } catch (RuntimeException unparseable) {
-                    return null;
-                }
-            }
-        }).orElse(null);
+        return new SendResult(outcome, status, message, List.copyOf(errors),
+                RetryAfterHeader.parse(response.headers().firstValue("Retry-After"), clock).orElse(null), latency, body);
     }
 
     private static long elapsed(long started) {
