@@ -49,6 +49,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private Thread loop;
     private Thread recording;
     private ExecutorService workers;
+    private volatile DispatcherProgress progress;
     /* Answers waiting for the recording thread, which commits them in batches (group commit). */
     private final BlockingQueue<DeliveryRecorder.Answered> answered = new LinkedBlockingQueue<>();
 
@@ -82,12 +83,18 @@ public class DeliveryDispatcher implements SmartLifecycle {
         return running;
     }
 
+    /** Whether the running dispatcher gets anywhere (readiness). */
+    DispatcherProgress progress() {
+        return progress;
+    }
+
     public String instance() {
         return instance;
     }
 
     @Override
     public void start() {
+        progress = new DispatcherProgress(properties.workers(), properties.pollInterval(), clock.instant());
         running = true;
         workers = newWorkers();
         loop = new Thread(this::run, "delivery-dispatcher");
@@ -127,6 +134,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("dispatching failed, trying again in {}: {}", properties.pollInterval(), e.getMessage());
             }
+            progress.passed(clock.instant());
             synchronized (signal) {
                 if (!wakeRequested && running) {
                     try {
@@ -150,6 +158,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
             int want = Math.min(free, properties.claimBatch());
             Instant now = clock.instant();
             List<ClaimedDelivery> claimed = transactions.execute(tx -> outbox.claim(instance, now, properties.lease(), want));
+            progress.passed(clock.instant());
             for (ClaimedDelivery delivery : claimed) {
                 RateBudget.Grant slot = takeRateSlot(delivery);
                 if (slot != null) {
@@ -191,7 +200,13 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private void process(ClaimedDelivery delivery, RateBudget.Grant slot) {
         try {
             ChannelNotifier notifier = notifiers.forType(delivery.channelType());
-            SendResult result = notifier.send(delivery.destination(), delivery.payload());
+            progress.sendStarted(delivery.id(), clock.instant());
+            SendResult result;
+            try {
+                result = notifier.send(delivery.destination(), delivery.payload());
+            } finally {
+                progress.sendEnded(delivery.id());
+            }
             Instant answeredAt = clock.instant();
             if (slot.slotId() != null) {
                 budget.sentBy(slot.slotId(), answeredAt);
