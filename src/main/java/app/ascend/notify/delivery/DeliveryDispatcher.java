@@ -200,12 +200,12 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private void process(ClaimedDelivery delivery, RateBudget.Grant slot) {
         try {
             ChannelNotifier notifier = notifiers.forType(delivery.channelType());
-            progress.sendStarted(delivery.id(), clock.instant());
+            long sending = progress.sendStarted(clock.instant());
             SendResult result;
             try {
                 result = notifier.send(delivery.destination(), delivery.payload());
             } finally {
-                progress.sendEnded(delivery.id());
+                progress.sendEnded(sending);
             }
             Instant answeredAt = clock.instant();
             if (slot.slotId() != null) {

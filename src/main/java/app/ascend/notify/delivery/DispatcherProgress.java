@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Whether the dispatcher is getting anywhere, for readiness: a running thread is not enough. It is stuck
@@ -22,7 +23,9 @@ final class DispatcherProgress {
 
     private final int workers;
     private final Duration loopStuckAfter;
-    private final Map<String, Instant> sendsStarted = new ConcurrentHashMap<>();
+    /* By ticket, not delivery id: a delivery taken over after its lease may be sent twice at once. */
+    private final Map<Long, Instant> sendsStarted = new ConcurrentHashMap<>();
+    private final AtomicLong tickets = new AtomicLong();
     private volatile Instant lastPassAt;
 
     DispatcherProgress(int workers, Duration pollInterval, Instant startedAt) {
@@ -37,12 +40,15 @@ final class DispatcherProgress {
         lastPassAt = now;
     }
 
-    void sendStarted(String deliveryId, Instant now) {
-        sendsStarted.put(deliveryId, now);
+    /** A send began; returns the ticket to end it with. */
+    long sendStarted(Instant now) {
+        long ticket = tickets.incrementAndGet();
+        sendsStarted.put(ticket, now);
+        return ticket;
     }
 
-    void sendEnded(String deliveryId) {
-        sendsStarted.remove(deliveryId);
+    void sendEnded(long ticket) {
+        sendsStarted.remove(ticket);
     }
 
     /** Why the dispatcher cannot make progress at {@code now}, or empty while it can. */

@@ -44,8 +44,8 @@ class DispatcherProgressTest {
     @Test
     void everyWorkerHeldBySendsOverAMinuteIsStuck() {
         DispatcherProgress progress = new DispatcherProgress(2, Duration.ofSeconds(1), START);
-        progress.sendStarted("dlv_1", START);
-        progress.sendStarted("dlv_2", START.plusSeconds(5));
+        progress.sendStarted(START);
+        progress.sendStarted(START.plusSeconds(5));
 
         progress.passed(START.plusSeconds(65));
         assertThat(progress.stuck(START.plusSeconds(65))).as("one send is only 60 s old").isEmpty();
@@ -57,12 +57,12 @@ class DispatcherProgressTest {
     @Test
     void aStuckSendLeavingFreesTheDispatcher() {
         DispatcherProgress progress = new DispatcherProgress(2, Duration.ofSeconds(1), START);
-        progress.sendStarted("dlv_1", START);
-        progress.sendStarted("dlv_2", START);
+        progress.sendStarted(START);
+        long second = progress.sendStarted(START);
         progress.passed(START.plusSeconds(90));
         assertThat(progress.stuck(START.plusSeconds(90))).isPresent();
 
-        progress.sendEnded("dlv_2");
+        progress.sendEnded(second);
 
         assertThat(progress.stuck(START.plusSeconds(90))).isEmpty();
     }
@@ -70,8 +70,8 @@ class DispatcherProgressTest {
     @Test
     void someWorkersHeldLongLeaveTheOthersWorking() {
         DispatcherProgress progress = new DispatcherProgress(3, Duration.ofSeconds(1), START);
-        progress.sendStarted("dlv_1", START);
-        progress.sendStarted("dlv_2", START);
+        progress.sendStarted(START);
+        progress.sendStarted(START);
         progress.passed(START.plusSeconds(120));
 
         assertThat(progress.stuck(START.plusSeconds(120))).isEmpty();
