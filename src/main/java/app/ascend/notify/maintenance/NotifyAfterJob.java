@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,21 +22,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class NotifyAfterJob {
     private static final Logger log = LoggerFactory.getLogger(NotifyAfterJob.class);
-    /** Actions decided per run; the rest wait for the next run, so one run stays short. */
-    private static final int BATCH = 500;
     private final SuppressedTriggerRepository held;
     private final MaintenanceWindowRepository windows;
     private final HeldTriggerReleaser releaser;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    /** Actions decided per run; the rest wait for the next run, so one run stays short. */
+    private final int pageSize;
 
     NotifyAfterJob(SuppressedTriggerRepository held, MaintenanceWindowRepository windows, HeldTriggerReleaser releaser,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock,
+            @Value("${ascend.maintenance.release-page-size:500}") int pageSize) {
         this.held = held;
         this.windows = windows;
         this.releaser = releaser;
         this.transactions = transactions;
         this.clock = clock;
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("ascend.maintenance.release-page-size must be at least 1: " + pageSize);
+        }
+        this.pageSize = pageSize;
     }
 
     @Scheduled(initialDelayString = "${ascend.maintenance.release-interval:15s}",
@@ -60,7 +66,7 @@ class NotifyAfterJob {
                 done.remove(window.id());
             }
         }
-        List<SuppressedTriggerRepository.HeldKey> keys = held.keysHeldBy(done, BATCH);
+        List<SuppressedTriggerRepository.HeldKey> keys = held.keysHeldBy(done, pageSize);
         int released = 0;
         for (SuppressedTriggerRepository.HeldKey key : keys) {
             try {
