@@ -16,8 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * notify_after: every few seconds (default 15 s, {@code ASCEND_MAINTENANCE_RELEASE_INTERVAL}), the
  * triggers held by windows that no longer mute (ended, between occurrences, or deleted) are released,
- * one action per transaction; those of a window whose notify_after was turned off are dropped. Every
- * instance runs it; row locks make each release happen once.
+ * one action per transaction; those of a window whose notify_after was turned off are dropped. A run
+ * walks every held action of those windows, a page at a time ({@code ascend.maintenance.release-page-size})
+ * with a keyset cursor: an action another window still mutes stays held (and is skipped until that
+ * window is over too) without holding back the actions after it. Every instance runs it; row locks
+ * make each release happen once.
  */
 @Component
 class NotifyAfterJob {
@@ -27,7 +30,7 @@ class NotifyAfterJob {
     private final HeldTriggerReleaser releaser;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    /** Actions decided per run; the rest wait for the next run, so one run stays short. */
+    /** Held actions read per query; a run reads pages until the last one comes back short. */
     private final int pageSize;
 
     NotifyAfterJob(SuppressedTriggerRepository held, MaintenanceWindowRepository windows, HeldTriggerReleaser releaser,
@@ -66,19 +69,30 @@ class NotifyAfterJob {
                 done.remove(window.id());
             }
         }
-        List<SuppressedTriggerRepository.HeldKey> keys = held.keysHeldBy(done, pageSize);
         int released = 0;
-        for (SuppressedTriggerRepository.HeldKey key : keys) {
-            try {
-                Instant at = clock.instant();
-                if (Boolean.TRUE.equals(transactions.execute(tx -> releaser.release(key, at)))) {
+        SuppressedTriggerRepository.HeldKey after = null;
+        List<SuppressedTriggerRepository.HeldKey> page;
+        do {
+            page = held.keysHeldBy(done, after, pageSize);
+            for (SuppressedTriggerRepository.HeldKey key : page) {
+                if (releaseOne(key)) {
                     released++;
                 }
-            } catch (RuntimeException e) {
-                log.warn("releasing held triggers of {} on channel {} failed, trying again next run: {}", key.dedupKey(),
-                        key.channelId(), e.toString());
             }
-        }
+            after = page.isEmpty() ? null : page.get(page.size() - 1);
+        } while (page.size() == pageSize);
         return released;
+    }
+
+    /** Releases one action in its own transaction; false when it waits (still muted, taken, or failed). */
+    private boolean releaseOne(SuppressedTriggerRepository.HeldKey key) {
+        try {
+            Instant at = clock.instant();
+            return Boolean.TRUE.equals(transactions.execute(tx -> releaser.release(key, at)));
+        } catch (RuntimeException e) {
+            log.warn("releasing held triggers of {} on channel {} failed, trying again next run: {}", key.dedupKey(),
+                    key.channelId(), e.toString());
+            return false;
+        }
     }
 }
