@@ -1,5 +1,8 @@
 package app.ascend.notify.simulator;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -19,6 +22,8 @@ final class FaultPlan {
     private int failureRateStatus = FaultSettings.NONE.failureRateStatus();
     private Random random = new Random();
     private boolean outage;
+    /** Routing keys whose every event is refused with 400 and these errors (an invalid event, as PagerDuty would). */
+    private final Map<String, List<String>> rejectedKeys = new HashMap<>();
 
     FaultPlan(long startingLatencyMillis) {
         requireLatency(startingLatencyMillis);
@@ -39,6 +44,27 @@ final class FaultPlan {
             return Optional.of(EventResponse.injected(failureRateStatus));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The 400 to answer for an event to {@code routingKey}, if that key is set to be refused. Checked after
+     * the faults above, for one routing key only, so a test can refuse its own key on a shared simulator.
+     */
+    synchronized Optional<EventResponse> rejection(String routingKey) {
+        List<String> errors = routingKey == null ? null : rejectedKeys.get(routingKey);
+        return errors == null ? Optional.empty() : Optional.of(EventResponse.invalid(errors));
+    }
+
+    /** Every later event to {@code routingKey} answers 400 with {@code errors}; an empty list stops it. */
+    synchronized void reject(String routingKey, List<String> errors) {
+        if (routingKey == null || routingKey.isEmpty()) {
+            throw new IllegalArgumentException("A routing key is required");
+        }
+        if (errors.isEmpty()) {
+            rejectedKeys.remove(routingKey);
+        } else {
+            rejectedKeys.put(routingKey, List.copyOf(errors));
+        }
     }
 
     synchronized long latencyMillis() {
@@ -85,6 +111,7 @@ final class FaultPlan {
         failureRateStatus = FaultSettings.NONE.failureRateStatus();
         random = new Random();
         outage = false;
+        rejectedKeys.clear();
     }
 
     private static void requireLatency(long millis) {
