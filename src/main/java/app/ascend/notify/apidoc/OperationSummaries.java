@@ -41,7 +41,8 @@ final class OperationSummaries {
             Map.entry("PATCH /api/notifications/maintenance-windows/{id}", "Change a maintenance window (JSON merge patch)"),
             Map.entry("DELETE /api/notifications/maintenance-windows/{id}", "Delete a maintenance window"),
             Map.entry("POST /api/notifications/maintenance-windows/{id}/end", "End a maintenance window now"),
-            Map.entry("GET /api/incidents", "Incidents ASCEND Notify holds (?status=open|resolved, ?stale=true)"),
+            Map.entry("GET /api/incidents", "Incidents ASCEND Notify holds (?status=open|resolved|not_opened, ?stale=true)"),
+            Map.entry("GET /api/incidents/{id}", "One incident; a not_opened one says why (its trigger was refused or died)"),
             Map.entry("POST /api/incidents/{id}/resolve", "Resolve an incident by hand: the resolve is queued like any other"),
             Map.entry("POST /api/notifications/test", "Send Test Alert (the page's test endpoint; preview, dry run, resolve)"));
 }

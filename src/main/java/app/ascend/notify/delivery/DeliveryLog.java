@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import app.ascend.notify.db.SqlTime;
 import app.ascend.notify.web.Page;
 import app.ascend.notify.web.PageParams;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,10 +101,26 @@ public class DeliveryLog {
                     attempts.computeIfAbsent(rs.getString("delivery_id"), k -> new ArrayList<>()).add(
                             new DeliveryView.Attempt(SqlTime.read(rs, "attempted_at"), (Integer) rs.getObject("http_status"),
                                     rs.getString("outcome"), rs.getString("message"),
-                                    json.readValue(rs.getString("errors"), new TypeReference<List<String>>() { }),
+                                    errors(rs.getString("errors")),
                                     rs.getLong("latency_ms")));
                 });
         return deliveries.stream().map(d -> d.withAttempts(attempts.getOrDefault(d.id(), List.of()))).toList();
+    }
+
+    /**
+     * The stored errors list. Rows written before lists were cut element by element (issue 10) may hold
+     * a list cut mid-way, which is not JSON: shown as one line saying so, never a failed page.
+     */
+    private List<String> errors(String stored) {
+        if (stored == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(stored, new TypeReference<List<String>>() { });
+        } catch (JacksonException e) {
+            return List.of("[errors not readable: cut at " + stored.length() + " characters by an earlier version] "
+                    + stored);
+        }
     }
 
     private DeliveryView map(ResultSet rs, int row) throws SQLException {

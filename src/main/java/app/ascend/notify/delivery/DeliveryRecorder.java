@@ -9,10 +9,12 @@ import java.util.Random;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.ascend.notify.db.AfterCommit;
+import app.ascend.notify.delivery.spi.MessageKind;
 import app.ascend.notify.delivery.spi.SendResult;
 import app.ascend.notify.web.Ids;
 
@@ -28,11 +30,14 @@ public class DeliveryRecorder {
     private final Outbox outbox;
     private final RetrySchedule schedule;
     private final DeliveryMetrics metrics;
+    private final ApplicationEventPublisher publisher;
     private final Random random = new Random();
 
-    public DeliveryRecorder(Outbox outbox, DeliveryProperties properties, DeliveryMetrics metrics) {
+    public DeliveryRecorder(Outbox outbox, DeliveryProperties properties, DeliveryMetrics metrics,
+            ApplicationEventPublisher publisher) {
         this.outbox = outbox;
         this.metrics = metrics;
+        this.publisher = publisher;
         this.schedule = new RetrySchedule(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), Duration.ofSeconds(30),
                 properties.maxAge());
     }
@@ -93,7 +98,27 @@ public class DeliveryRecorder {
             log.warn("{} of {} answers came after their claim had passed to another instance (a send outlived "
                     + "ASCEND_DELIVERY_LEASE); that instance's outcome stands", finishes.size() - recorded, finishes.size());
         }
+        publishNotDelivered(answers, statuses);
         return statuses;
+    }
+
+    /**
+     * Triggers that ended failed or dead opened nothing at the destination: their incidents are closed in
+     * this transaction by the listener (it re-reads each delivery, so an answer whose claim had passed to
+     * another instance, and was not recorded, changes nothing).
+     */
+    private void publishNotDelivered(List<Answered> answers, List<DeliveryStatus> statuses) {
+        for (int i = 0; i < answers.size(); i++) {
+            DeliveryStatus status = statuses.get(i);
+            ClaimedDelivery d = answers.get(i).delivery();
+            if ((status == DeliveryStatus.FAILED || status == DeliveryStatus.DEAD)
+                    && MessageKind.TRIGGER.wireName().equals(d.kind())) {
+                SendResult result = answers.get(i).result();
+                publisher.publishEvent(new TriggerNotDelivered(d.id(), d.organizationId(), d.channelId(), d.channelType(),
+                        d.destination(), status, result.httpStatus(), result.message(), result.errors(), d.retryFrom(),
+                        answers.get(i).answeredAt()));
+            }
+        }
     }
 
     /**

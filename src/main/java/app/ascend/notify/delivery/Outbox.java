@@ -222,7 +222,7 @@ public class Outbox {
         jdbc.sql("insert into delivery_attempts (id, delivery_id, attempted_at, http_status, outcome, message, errors, latency_ms) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, deliveryId, SqlTime.of(at), httpStatus, outcome, truncate(message, 4000),
-                        truncate(json.writeValueAsString(errors == null ? List.of() : errors), 8000), latencyMillis)
+                        StoredText.errorsJson(json, errors, StoredText.ERRORS_MAX), latencyMillis)
                 .update();
     }
 
@@ -241,7 +241,7 @@ public class Outbox {
         jdbcTemplate.batchUpdate("insert into delivery_attempts (id, delivery_id, attempted_at, http_status, outcome, message, "
                 + "errors, latency_ms) values (?, ?, ?, ?, ?, ?, ?, ?)", attempts.stream().map(a -> new Object[] { a.id(),
                         a.deliveryId(), SqlTime.of(a.at()), a.httpStatus(), a.outcome(), truncate(a.message(), 4000),
-                        truncate(json.writeValueAsString(a.errors() == null ? List.of() : a.errors()), 8000),
+                        StoredText.errorsJson(json, a.errors(), StoredText.ERRORS_MAX),
                         a.latencyMillis() }).toList());
     }
 
@@ -289,6 +289,6 @@ public class Outbox {
     }
 
     static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+        return StoredText.cut(text, max);
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 
 import app.ascend.notify.delivery.DeliveryLog;
 import app.ascend.notify.delivery.DeliveryView;
+import app.ascend.notify.incident.Incident;
+import app.ascend.notify.incident.IncidentRepository;
 import app.ascend.notify.web.NotFoundException;
 import app.ascend.notify.web.Page;
 import app.ascend.notify.web.PageParams;
@@ -18,16 +20,21 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Reads events back with their decisions and deliveries. */
+/**
+ * Reads events back with their decisions and deliveries; a decision whose trigger was refused or died
+ * also shows the incident it did not open, and why.
+ */
 @Component
 class EventExplainer {
     private final EventRepository events;
     private final DeliveryLog deliveries;
+    private final IncidentRepository incidents;
     private final JsonMapper json;
 
-    EventExplainer(EventRepository events, DeliveryLog deliveries, JsonMapper json) {
+    EventExplainer(EventRepository events, DeliveryLog deliveries, IncidentRepository incidents, JsonMapper json) {
         this.events = events;
         this.deliveries = deliveries;
+        this.incidents = incidents;
         this.json = json;
     }
 
@@ -41,6 +48,7 @@ class EventExplainer {
         event.decisions().forEach(d -> d.path("delivery_ids").forEach(x -> ids.add(x.stringValue())));
         Map<String, DeliveryView> byId = deliveries.byIds(organizationId, ids).stream()
                 .collect(Collectors.toMap(DeliveryView::id, Function.identity()));
+        Map<String, Incident> notOpened = incidents.notOpenedBy(organizationId, event.dedupKey(), ids);
         ObjectNode answer = json.createObjectNode();
         answer.set("event", view(event));
         ArrayNode decisions = answer.putArray("decisions");
@@ -51,6 +59,15 @@ class EventExplainer {
                 DeliveryView delivery = byId.get(x.stringValue());
                 if (delivery != null) {
                     list.add(json.valueToTree(delivery));
+                }
+            });
+            decision.path("delivery_ids").forEach(x -> {
+                Incident incident = notOpened.get(x.stringValue());
+                if (incident != null) {
+                    ObjectNode shown = copy.putObject("incident");
+                    shown.put("id", incident.id());
+                    shown.put("status", incident.status().wireName());
+                    shown.put("reason", incident.reason());
                 }
             });
             copy.remove("delivery_ids");

@@ -5,9 +5,10 @@ import java.time.Instant;
 /**
  * An incident ASCEND Notify opened (or will open) at a destination: one per (channel, routing key,
  * dedup key) while open, as PagerDuty keeps one alert per routing key and dedup key (FACTS.md §3).
- * {@code destination} is the channel type's secret destination, in clear.
+ * {@code destination} is the channel type's secret destination, in clear. {@code reason} says why a
+ * {@code not_opened} incident is not open (null otherwise).
  */
 public record Incident(String id, String organizationId, String channelId, String channelType, String sequenceKey,
         String dedupKey, String actionId, String destination, String destinationMasked, IncidentStatus status,
-        Instant openedAt, Instant lastEventAt, Instant resolvedAt) {
+        Instant openedAt, Instant lastEventAt, Instant resolvedAt, String reason) {
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import app.ascend.notify.identity.AscendPrincipal;
 import app.ascend.notify.web.FieldErrors;
+import app.ascend.notify.web.NotFoundException;
 import app.ascend.notify.web.Page;
 import app.ascend.notify.web.PageParams;
 
@@ -36,21 +37,25 @@ class IncidentController {
         this.clock = clock;
     }
 
-    /** {@code ?status=open} (default; acknowledged ones included) or {@code resolved}; {@code ?stale=true|false}. */
+    /**
+     * {@code ?status=open} (default; acknowledged ones included), {@code resolved} or {@code not_opened}
+     * (the trigger was refused or died: the destination never had it); {@code ?stale=true|false}.
+     */
     @GetMapping
     Page<IncidentView> list(@AuthenticationPrincipal AscendPrincipal me, @RequestParam(required = false) String status,
             @RequestParam(required = false) String stale, @RequestParam(required = false) String limit,
             @RequestParam(required = false) String cursor) {
         FieldErrors errors = new FieldErrors();
-        if (status != null && !status.equals("open") && !status.equals("resolved")) {
-            errors.add("status", "must be open or resolved");
+        if (status != null && !status.equals("open") && !status.equals("resolved") && !status.equals("not_opened")) {
+            errors.add("status", "must be open, resolved or not_opened");
         }
         if (stale != null && !stale.equals("true") && !stale.equals("false")) {
             errors.add("stale", "must be true or false");
         }
         PageParams page = PageParams.parse(limit, cursor);
         errors.throwIfAny();
-        boolean open = status == null || status.equals("open");
+        IncidentStatus listed = status == null ? IncidentStatus.OPEN : IncidentStatus.fromWireName(status);
+        boolean open = listed.isOpen();
         // Resolved incidents are never stale, nor is anything while the check is off.
         Instant staleBefore = open ? properties.staleBefore(clock.instant()).orElse(null) : null;
         if ("true".equals(stale) && staleBefore == null) {
@@ -58,8 +63,15 @@ class IncidentController {
         }
         Instant lastEventBefore = "true".equals(stale) ? staleBefore : null;
         Instant lastEventFrom = "false".equals(stale) ? staleBefore : null;
-        return Page.of(incidents.page(me.organizationId(), open, lastEventBefore, lastEventFrom, page), page, Incident::id)
+        return Page.of(incidents.page(me.organizationId(), listed, lastEventBefore, lastEventFrom, page), page, Incident::id)
                 .map(incident -> IncidentView.of(incident, staleBefore));
+    }
+
+    /** One incident of the organization, whatever its status. */
+    @GetMapping("/{id}")
+    IncidentView get(@AuthenticationPrincipal AscendPrincipal me, @PathVariable String id) {
+        Incident incident = incidents.find(me.organizationId(), id).orElseThrow(() -> new NotFoundException("incident", id));
+        return IncidentView.of(incident, properties.staleBefore(clock.instant()).orElse(null));
     }
 
     /** Queues the resolve (202); 409 when it is resolved already. */

@@ -86,14 +86,18 @@ public class IncidentRepository {
     }
 
     /**
-     * A page of the organization's open (and acknowledged) or resolved incidents, newest first;
-     * {@code lastEventBefore} / {@code lastEventFrom} (either may be null) bound {@code last_event_at}.
+     * A page of the organization's open (and acknowledged), resolved or not opened incidents ({@code status}
+     * OPEN, RESOLVED or NOT_OPENED), newest first; {@code lastEventBefore} / {@code lastEventFrom} (either
+     * may be null) bound {@code last_event_at}.
      */
-    public List<Incident> page(String organizationId, boolean open, Instant lastEventBefore, Instant lastEventFrom,
-            PageParams page) {
+    public List<Incident> page(String organizationId, IncidentStatus status, Instant lastEventBefore,
+            Instant lastEventFrom, PageParams page) {
         StringBuilder sql = new StringBuilder("select * from incidents where org_id = ? and id < ? and ")
-                .append(open ? "open_key is not null" : "open_key is null");
+                .append(status.isOpen() ? "open_key is not null" : "open_key is null and status = ?");
         List<Object> params = new ArrayList<>(List.of(organizationId, page.before()));
+        if (!status.isOpen()) {
+            params.add(status.wireName());
+        }
         if (lastEventBefore != null) {
             sql.append(" and last_event_at < ?");
             params.add(SqlTime.of(lastEventBefore));
@@ -107,11 +111,39 @@ public class IncidentRepository {
         return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 
+    /**
+     * Closes an open incident whose trigger the destination never took: {@code not_opened}, with why and
+     * the delivery it was in; false when it was closed meanwhile.
+     */
+    public boolean markNotOpened(String id, Instant at, String reason, String deliveryId) {
+        return jdbc.sql("update incidents set status = ?, open_key = null, resolved_at = ?, status_reason = ?, "
+                        + "closed_by_delivery = ? where id = ? and open_key is not null")
+                .params(IncidentStatus.NOT_OPENED.wireName(), SqlTime.of(at), reason, deliveryId, id).update() > 0;
+    }
+
+    /** The incidents of a dedup key found not opened by one of these deliveries, by delivery id. */
+    public java.util.Map<String, Incident> notOpenedBy(String organizationId, String dedupKey, List<String> deliveryIds) {
+        java.util.Map<String, Incident> byDelivery = new java.util.HashMap<>();
+        if (deliveryIds.isEmpty()) {
+            return byDelivery;
+        }
+        List<Object> params = new ArrayList<>(List.of(organizationId, dedupKey, IncidentStatus.NOT_OPENED.wireName()));
+        params.addAll(deliveryIds);
+        jdbc.sql("select * from incidents where org_id = ? and dedup_key = ? and status = ? and closed_by_delivery in ("
+                        + String.join(",", java.util.Collections.nCopies(deliveryIds.size(), "?")) + ")")
+                .params(params)
+                .query(rs -> {
+                    byDelivery.put(rs.getString("closed_by_delivery"), map(rs, 0));
+                });
+        return byDelivery;
+    }
+
     private Incident map(ResultSet rs, int row) throws SQLException {
         return new Incident(rs.getString("id"), rs.getString("org_id"), rs.getString("channel_id"),
                 rs.getString("channel_type"), rs.getString("sequence_key"), rs.getString("dedup_key"),
                 rs.getString("action_id"), secrets.openRepeated(rs.getString("destination_sealed")),
                 rs.getString("destination_masked"), IncidentStatus.fromWireName(rs.getString("status")),
-                SqlTime.read(rs, "opened_at"), SqlTime.read(rs, "last_event_at"), SqlTime.read(rs, "resolved_at"));
+                SqlTime.read(rs, "opened_at"), SqlTime.read(rs, "last_event_at"), SqlTime.read(rs, "resolved_at"),
+                rs.getString("status_reason"));
     }
 }

@@ -2,16 +2,19 @@ package app.ascend.notify.incident;
 
 import java.time.Instant;
 
-/** An incident as {@code GET /api/incidents} lists it: the routing key masked, never the key itself. */
+/**
+ * An incident as {@code GET /api/incidents} lists it: the routing key masked, never the key itself.
+ * {@code reason}: why a {@code not_opened} incident is not open (its trigger was refused or died); null
+ * for the others. {@code resolvedAt}: when it was closed, resolved or found not opened.
+ */
 public record IncidentView(String id, String dedupKey, String channelId, String routingKey, String status,
-        Instant openedAt, Instant lastEventAt, Instant resolvedAt, String actionId, boolean stale) {
+        Instant openedAt, Instant lastEventAt, Instant resolvedAt, String actionId, boolean stale, String reason) {
 
     /** {@code staleBefore} null: stale detection is off. */
     static IncidentView of(Incident incident, Instant staleBefore) {
-        boolean stale = staleBefore != null && incident.status() != IncidentStatus.RESOLVED
-                && incident.lastEventAt().isBefore(staleBefore);
+        boolean stale = staleBefore != null && incident.status().isOpen() && incident.lastEventAt().isBefore(staleBefore);
         return new IncidentView(incident.id(), incident.dedupKey(), incident.channelId(), incident.destinationMasked(),
                 incident.status().wireName(), incident.openedAt(), incident.lastEventAt(), incident.resolvedAt(),
-                incident.actionId(), stale);
+                incident.actionId(), stale, incident.reason());
     }
 }

@@ -65,6 +65,10 @@ public class ManualResolve {
         if (incident.status() == IncidentStatus.RESOLVED) {
             throw alreadyResolved(id);
         }
+        if (incident.status() == IncidentStatus.NOT_OPENED) {
+            throw new ConflictException("status", "incident " + id + " was never opened at the destination ("
+                    + incident.reason() + "), so there is nothing to resolve");
+        }
         // Rendering needs the channel's settings; a deleted channel's incidents must be closed in PagerDuty.
         Channel channel = channels.find(by.organizationId(), incident.channelId())
                 .orElseThrow(() -> new ConflictException("channel_id", "channel " + incident.channelId()

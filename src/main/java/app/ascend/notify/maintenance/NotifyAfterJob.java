@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,27 +16,35 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * notify_after: every few seconds (default 15 s, {@code ASCEND_MAINTENANCE_RELEASE_INTERVAL}), the
  * triggers held by windows that no longer mute (ended, between occurrences, or deleted) are released,
- * one action per transaction; those of a window whose notify_after was turned off are dropped. Every
- * instance runs it; row locks make each release happen once.
+ * one action per transaction; those of a window whose notify_after was turned off are dropped. A run
+ * walks every held action of those windows, a page at a time ({@code ascend.maintenance.release-page-size})
+ * with a keyset cursor: an action another window still mutes stays held (and is skipped until that
+ * window is over too) without holding back the actions after it. Every instance runs it; row locks
+ * make each release happen once.
  */
 @Component
 class NotifyAfterJob {
     private static final Logger log = LoggerFactory.getLogger(NotifyAfterJob.class);
-    /** Actions decided per run; the rest wait for the next run, so one run stays short. */
-    private static final int BATCH = 500;
     private final SuppressedTriggerRepository held;
     private final MaintenanceWindowRepository windows;
     private final HeldTriggerReleaser releaser;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    /** Held actions read per query; a run reads pages until the last one comes back short. */
+    private final int pageSize;
 
     NotifyAfterJob(SuppressedTriggerRepository held, MaintenanceWindowRepository windows, HeldTriggerReleaser releaser,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock,
+            @Value("${ascend.maintenance.release-page-size:500}") int pageSize) {
         this.held = held;
         this.windows = windows;
         this.releaser = releaser;
         this.transactions = transactions;
         this.clock = clock;
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("ascend.maintenance.release-page-size must be at least 1: " + pageSize);
+        }
+        this.pageSize = pageSize;
     }
 
     @Scheduled(initialDelayString = "${ascend.maintenance.release-interval:15s}",
@@ -60,19 +69,30 @@ class NotifyAfterJob {
                 done.remove(window.id());
             }
         }
-        List<SuppressedTriggerRepository.HeldKey> keys = held.keysHeldBy(done, BATCH);
         int released = 0;
-        for (SuppressedTriggerRepository.HeldKey key : keys) {
-            try {
-                Instant at = clock.instant();
-                if (Boolean.TRUE.equals(transactions.execute(tx -> releaser.release(key, at)))) {
+        SuppressedTriggerRepository.HeldKey after = null;
+        List<SuppressedTriggerRepository.HeldKey> page;
+        do {
+            page = held.keysHeldBy(done, after, pageSize);
+            for (SuppressedTriggerRepository.HeldKey key : page) {
+                if (releaseOne(key)) {
                     released++;
                 }
-            } catch (RuntimeException e) {
-                log.warn("releasing held triggers of {} on channel {} failed, trying again next run: {}", key.dedupKey(),
-                        key.channelId(), e.toString());
             }
-        }
+            after = page.isEmpty() ? null : page.get(page.size() - 1);
+        } while (page.size() == pageSize);
         return released;
+    }
+
+    /** Releases one action in its own transaction; false when it waits (still muted, taken, or failed). */
+    private boolean releaseOne(SuppressedTriggerRepository.HeldKey key) {
+        try {
+            Instant at = clock.instant();
+            return Boolean.TRUE.equals(transactions.execute(tx -> releaser.release(key, at)));
+        } catch (RuntimeException e) {
+            log.warn("releasing held triggers of {} on channel {} failed, trying again next run: {}", key.dedupKey(),
+                    key.channelId(), e.toString());
+            return false;
+        }
     }
 }

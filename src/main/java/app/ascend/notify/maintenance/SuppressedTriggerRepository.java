@@ -51,15 +51,27 @@ class SuppressedTriggerRepository {
                 .query(String.class).list();
     }
 
-    /** Up to {@code limit} actions with triggers still held by these windows. */
-    List<HeldKey> keysHeldBy(Collection<String> windowIds, int limit) {
+    /**
+     * Up to {@code limit} actions with triggers still held by these windows, in (organization, channel,
+     * dedup key) order, after {@code after} (null: from the start). A keyset page: the release job walks
+     * them all, so actions another window still mutes (never marked) cannot hide the ones behind them.
+     */
+    List<HeldKey> keysHeldBy(Collection<String> windowIds, HeldKey after, int limit) {
         if (windowIds.isEmpty()) {
             return List.of();
         }
         List<Object> params = new ArrayList<>(windowIds);
+        String from = "";
+        if (after != null) {
+            // Spelled out rather than a row-value comparison, the same on H2 and PostgreSQL.
+            from = "and (org_id > ? or (org_id = ? and (channel_id > ? or (channel_id = ? and dedup_key > ?)))) ";
+            params.addAll(List.of(after.organizationId(), after.organizationId(), after.channelId(), after.channelId(),
+                    after.dedupKey()));
+        }
         params.add(limit);
         return jdbc.sql("select distinct org_id, channel_id, dedup_key from suppressed_triggers where released_at is null "
-                        + "and window_id in (" + placeholders(windowIds.size()) + ") order by org_id, channel_id, dedup_key limit ?")
+                        + "and window_id in (" + placeholders(windowIds.size()) + ") " + from
+                        + "order by org_id, channel_id, dedup_key limit ?")
                 .params(params)
                 .query((rs, row) -> new HeldKey(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }

@@ -17,10 +17,10 @@ import app.ascend.notify.retention.BatchDeleter.Delete;
 
 /**
  * Keeps the database bounded: every {@code interval}, deletes what is older than {@code days} (events
- * with their decisions, finished deliveries with their attempts, resolved incidents) and what has
- * expired whatever the retention (sign-in failures and locks, rate-limit slots). Never an open or
- * acknowledged incident, a pending or in-flight delivery, an event one of those still belongs to, or
- * the audit log. Every instance runs it; the deletes are idempotent and skip rows another holds.
+ * with their decisions, finished deliveries with their attempts, resolved incidents, released held
+ * triggers) and what has expired whatever the retention (sign-in failures and locks, rate-limit
+ * slots). Never an open or acknowledged incident, a pending or in-flight delivery, an event one of
+ * those or an unreleased held trigger still belongs to, or the audit log. Every instance runs it; the deletes are idempotent and skip rows another holds.
  */
 @Component
 public class RetentionJob {
@@ -45,9 +45,10 @@ public class RetentionJob {
             RetentionReport report = sweep();
             if (report.total() > 0) {
                 log.info("retention: deleted {} events, {} deliveries, {} attempts, {} resolved incidents, "
-                                + "{} sign-in failures, {} sign-in locks, {} rate slots in {} ms", report.events(),
-                        report.deliveries(), report.deliveryAttempts(), report.incidents(), report.loginFailures(),
-                        report.loginLocks(), report.rateSends(), (System.nanoTime() - started) / 1_000_000);
+                                + "{} sign-in failures, {} sign-in locks, {} rate slots, {} released held triggers in {} ms",
+                        report.events(), report.deliveries(), report.deliveryAttempts(), report.incidents(),
+                        report.loginFailures(), report.loginLocks(), report.rateSends(), report.suppressedTriggers(),
+                        (System.nanoTime() - started) / 1_000_000);
             }
         } catch (RuntimeException e) {
             log.warn("retention sweep failed; trying again in {}: {}", properties.interval(), e.toString());
@@ -60,6 +61,7 @@ public class RetentionJob {
         int[] deliveries = {0, 0};
         int events = 0;
         int incidents = 0;
+        int suppressedTriggers = 0;
         if (!properties.keepsForever()) {
             Object cutoff = SqlTime.of(now.minus(Duration.ofDays(properties.days())));
             // Attempts first, in the same transaction as their delivery: no attempt outlives it.
@@ -67,10 +69,18 @@ public class RetentionJob {
                     "select id from deliveries where created_at < ? and status in " + FINAL, List.of(cutoff),
                     new Delete("delete from delivery_attempts where delivery_id in (%s)"),
                     new Delete("delete from deliveries where id in (%s)"));
-            // An old event whose delivery is still queued (re-queued by hand) stays until that one finishes.
+            // An old event whose delivery is still queued (re-queued by hand) stays until that one finishes;
+            // one a notify_after window still holds stays until it is released (a window may outlast the
+            // retention, and the release sends the held event's data).
             events = deleter.drain(properties.batchSize(), "select e.id from events e where e.received_at < ? "
-                            + "and not exists (select 1 from deliveries d where d.event_id = e.id)", List.of(cutoff),
+                            + "and not exists (select 1 from deliveries d where d.event_id = e.id) "
+                            + "and not exists (select 1 from suppressed_triggers s where s.event_id = e.id "
+                            + "and s.released_at is null)", List.of(cutoff),
                     new Delete("delete from events where id in (%s)"))[0];
+            // Held triggers once released: the release outcome is history like a finished delivery.
+            suppressedTriggers = deleter.drain(properties.batchSize(),
+                    "select id from suppressed_triggers where released_at < ?", List.of(cutoff),
+                    new Delete("delete from suppressed_triggers where id in (%s)"))[0];
             // open_key is null exactly when resolved; an open incident is kept however old.
             incidents = deleter.drain(properties.batchSize(),
                     "select id from incidents where open_key is null and resolved_at < ?", List.of(cutoff),
@@ -85,6 +95,7 @@ public class RetentionJob {
         int rateSends = deleter.drain(properties.batchSize(), "select k.key_hash from rate_keys k where exists "
                         + "(select 1 from rate_sends s where s.key_hash = k.key_hash and s.sent_at <= ?)", List.of(slotsBefore),
                 new Delete("delete from rate_sends where key_hash in (%s) and sent_at <= ?", slotsBefore))[0];
-        return new RetentionReport(events, deliveries[1], deliveries[0], incidents, loginFailures, loginLocks, rateSends);
+        return new RetentionReport(events, deliveries[1], deliveries[0], incidents, loginFailures, loginLocks, rateSends,
+                suppressedTriggers);
     }
 }

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import tools.jackson.core.JacksonException;
@@ -84,7 +86,8 @@ final class ControlEndpoint implements HttpHandler {
 
     /**
      * Applies the fields present, in this order: {@code clear} (true clears all faults first), {@code latencyMs},
-     * {@code failNext {count, status}}, {@code failureRate {rate, status, seed?}}, {@code outage},
+     * {@code failNext {count, status}}, {@code failureRate {rate, status, seed?}},
+     * {@code reject {routingKey, errors}} (400 with these errors for that key; {@code []} stops it), {@code outage},
      * {@code stallBodyNext} (count), {@code rateLimit}, {@code rateLimits {routingKey: limit}}. Answers the resulting settings.
      */
     private EventResponse applyFaults(byte[] body) {
@@ -111,6 +114,17 @@ final class ControlEndpoint implements HttpHandler {
             int status = (int) number(failureRate, "status");
             Random random = failureRate.has("seed") ? new Random(number(failureRate, "seed")) : new Random();
             simulator.failRandomly(rate.asDouble(), status, random);
+        }
+        if (request.has("reject")) {
+            JsonNode reject = request.get("reject");
+            JsonNode routingKey = reject.get("routingKey");
+            JsonNode errors = reject.get("errors");
+            if (routingKey == null || !routingKey.isString() || errors == null || !errors.isArray()) {
+                throw new IllegalArgumentException("'reject' must be {\"routingKey\": \"…\", \"errors\": [\"…\"]}");
+            }
+            List<String> messages = new ArrayList<>();
+            errors.forEach(error -> messages.add(error.asString()));
+            simulator.rejectRoutingKey(routingKey.stringValue(), messages);
         }
         if (request.has("outage")) {
             JsonNode outage = request.get("outage");

@@ -101,6 +101,9 @@ final class EventIntake implements HttpHandler {
         }
         Optional<EventResponse> fault = faults.nextFailure();
         String sentDedupKey = EventValidator.text(parsed, "dedup_key");
+        if (fault.isEmpty()) {
+            fault = faults.rejection(routingKey);
+        }
         if (fault.isPresent()) {
             return new Handled(fault.get(), EventOutcome.INJECTED_FAULT, routingKey, sentDedupKey);
         }

@@ -1,5 +1,8 @@
 package app.ascend.notify.simulator;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -22,6 +25,8 @@ final class FaultPlan {
     private int stallBodyNextCount;
     /** Moves on each {@link #clear()}, which lets every stalled answer go. */
     private long stallGeneration;
+    /** Routing keys whose every event is refused with 400 and these errors (an invalid event, as PagerDuty would). */
+    private final Map<String, List<String>> rejectedKeys = new HashMap<>();
 
     FaultPlan(long startingLatencyMillis) {
         requireLatency(startingLatencyMillis);
@@ -73,6 +78,27 @@ final class FaultPlan {
         }
     }
 
+    /**
+     * The 400 to answer for an event to {@code routingKey}, if that key is set to be refused. Checked after
+     * the faults above, for one routing key only, so a test can refuse its own key on a shared simulator.
+     */
+    synchronized Optional<EventResponse> rejection(String routingKey) {
+        List<String> errors = routingKey == null ? null : rejectedKeys.get(routingKey);
+        return errors == null ? Optional.empty() : Optional.of(EventResponse.invalid(errors));
+    }
+
+    /** Every later event to {@code routingKey} answers 400 with {@code errors}; an empty list stops it. */
+    synchronized void reject(String routingKey, List<String> errors) {
+        if (routingKey == null || routingKey.isEmpty()) {
+            throw new IllegalArgumentException("A routing key is required");
+        }
+        if (errors.isEmpty()) {
+            rejectedKeys.remove(routingKey);
+        } else {
+            rejectedKeys.put(routingKey, List.copyOf(errors));
+        }
+    }
+
     synchronized long latencyMillis() {
         return latencyMillis;
     }
@@ -121,6 +147,7 @@ final class FaultPlan {
         stallBodyNextCount = 0;
         stallGeneration++;
         notifyAll();
+        rejectedKeys.clear();
     }
 
     private static void requireLatency(long millis) {

@@ -127,6 +127,14 @@ public final class PagerDutySimulator implements AutoCloseable {
         faults.stallBodyNext(count);
     }
 
+    /**
+     * Every later event to {@code routingKey} answers 400 "Event object is invalid" with {@code errors}
+     * (PagerDuty's shape, FACTS.md §4), however well-formed; an empty list, or clearing the faults, stops it.
+     */
+    public void rejectRoutingKey(String routingKey, List<String> errors) {
+        faults.reject(routingKey, errors);
+    }
+
     /** While on, every event request answers 503 in the spec's Error shape. */
     public void setOutage(boolean on) {
         faults.setOutage(on);

@@ -35,6 +35,7 @@ class StaleIncidentsTest {
         assertThat(IncidentView.of(incident(IncidentStatus.ACKNOWLEDGED, before), threshold).stale()).isTrue();
         assertThat(IncidentView.of(incident(IncidentStatus.OPEN, threshold), threshold).stale()).isFalse();
         assertThat(IncidentView.of(incident(IncidentStatus.RESOLVED, before), threshold).stale()).isFalse();
+        assertThat(IncidentView.of(incident(IncidentStatus.NOT_OPENED, before), threshold).stale()).isFalse();
         assertThat(IncidentView.of(incident(IncidentStatus.OPEN, before), null).stale()).isFalse();
     }
 
@@ -49,6 +50,7 @@ class StaleIncidentsTest {
     private static Incident incident(IncidentStatus status, Instant lastEventAt) {
         return new Incident("inc_1", "org_1", "chan_1", "pagerduty", "seq", "ascend-act_1", "act_1",
                 "us|0123456789abcdef0123456789abcdef", "****cdef", status, lastEventAt.minus(Duration.ofHours(1)),
-                lastEventAt, status == IncidentStatus.RESOLVED ? lastEventAt : null);
+                lastEventAt, status.isOpen() ? null : lastEventAt,
+                status == IncidentStatus.NOT_OPENED ? "PagerDuty refused the trigger (400)" : null);
     }
 }

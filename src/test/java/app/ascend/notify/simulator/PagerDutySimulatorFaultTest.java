@@ -155,6 +155,24 @@ class PagerDutySimulatorFaultTest {
     }
 
     @Test
+    void aRejectedRoutingKeyAnswers400WithTheGivenErrorsAndOtherKeysAreHandled() {
+        sim.rejectRoutingKey(ROUTING_KEY, java.util.List.of("first problem", "second problem"));
+
+        HttpResponse<String> refused = http.enqueue(json(trigger(ROUTING_KEY, "refused")));
+        HttpResponse<String> other = http.enqueue(json(trigger(TestEvents.OTHER_ROUTING_KEY, "fine")));
+        sim.rejectRoutingKey(ROUTING_KEY, java.util.List.of());
+        HttpResponse<String> again = http.enqueue(json(trigger(ROUTING_KEY, "refused")));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).isEqualTo("{\"status\":\"invalid event\",\"message\":\"Event object is invalid\","
+                + "\"errors\":[\"first problem\",\"second problem\"]}");
+        assertThat(other.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(sim.incidentsFor(ROUTING_KEY, "refused")).singleElement()
+                .satisfies(incident -> assertThat(incident.triggerCount()).isEqualTo(1));
+    }
+
+    @Test
     void impossibleFaultSettingsAreRefused() {
         assertThatThrownBy(() -> sim.failNext(1, 202)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> sim.failRandomly(1.5, 503, 1L)).isInstanceOf(IllegalArgumentException.class);

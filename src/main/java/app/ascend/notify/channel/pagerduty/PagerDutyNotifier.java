@@ -45,6 +45,11 @@ public class PagerDutyNotifier implements ChannelNotifier {
     }
 
     @Override
+    public String displayName() {
+        return "PagerDuty";
+    }
+
+    @Override
     public Optional<String> destinationFor(Channel channel, EventType type) {
         PagerDutySettings settings = PagerDutySettings.fromJson(channel.settings());
         String key = settings.routingKeyFor(type);

@@ -21,6 +21,11 @@ public interface ChannelNotifier {
     /** The channel type this notifier serves, e.g. {@code pagerduty}. */
     String channelType();
 
+    /** The destination's name in sentences users read ("PagerDuty refused the trigger"). */
+    default String displayName() {
+        return channelType();
+    }
+
     /** Where events of {@code type} go on this channel, or empty when the channel has no destination. */
     Optional<String> destinationFor(Channel channel, EventType type);
 
