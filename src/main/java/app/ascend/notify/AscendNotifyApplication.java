@@ -1,8 +1,10 @@
 package app.ascend.notify;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 
 import app.ascend.notify.db.MicrosecondClock;
 import app.ascend.notify.simulator.PagerDutySimulator;
+import app.ascend.notify.web.Ids;
 
 @SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
 @ConfigurationPropertiesScan
@@ -30,9 +33,14 @@ public class AscendNotifyApplication {
     /**
      * Every component that reads the time gets it here, so tests can move time instead of sleeping. It
      * keeps microseconds, the precision H2 and PostgreSQL store.
+     *
+     * @param skew test-only ({@code ascend.test.clock-skew}, default 0): makes this process's wall
+     *             clock wrong by this much (its base clock and the time inside ids), so a test can run an
+     *             instance on a host whose clock is off. Never set it in production.
      */
     @Bean
-    Clock clock() {
-        return new MicrosecondClock(Clock.systemUTC());
+    Clock clock(@Value("${ascend.test.clock-skew:0s}") Duration skew) {
+        Ids.shiftClock(skew);
+        return new MicrosecondClock(Clock.offset(Clock.systemUTC(), skew));
     }
 }
