@@ -1,15 +1,20 @@
 package app.ascend.notify;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
-import app.ascend.notify.db.MicrosecondClock;
+import app.ascend.notify.db.DatabaseClock;
 import app.ascend.notify.simulator.PagerDutySimulator;
+import app.ascend.notify.web.Ids;
 
 @SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
 @ConfigurationPropertiesScan
@@ -28,11 +33,18 @@ public class AscendNotifyApplication {
     }
 
     /**
-     * Every component that reads the time gets it here, so tests can move time instead of sleeping. It
-     * keeps microseconds, the precision H2 and PostgreSQL store.
+     * Every component that reads the time gets it here, so tests can move time instead of sleeping: the
+     * database's time (see {@link DatabaseClock}), the one clock all instances sharing the database agree
+     * on for lease ends, due times and rate windows, re-measured every 5 s. It keeps microseconds, the
+     * precision H2 and PostgreSQL store.
+     *
+     * @param skew test-only ({@code ascend.test.clock-skew}, default 0): makes this process's wall
+     *             clock wrong by this much (its base clock and the time inside ids), so a test can run an
+     *             instance on a host whose clock is off. Never set it in production.
      */
     @Bean
-    Clock clock() {
-        return new MicrosecondClock(Clock.systemUTC());
+    DatabaseClock clock(@Value("${ascend.test.clock-skew:0s}") Duration skew, DataSource dataSource) {
+        Ids.shiftClock(skew);
+        return new DatabaseClock(Clock.offset(Clock.systemUTC(), skew), dataSource, Duration.ofSeconds(5));
     }
 }

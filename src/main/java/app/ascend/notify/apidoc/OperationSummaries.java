@@ -33,7 +33,8 @@ final class OperationSummaries {
             Map.entry("GET /api/events/{id}", "An event with each channel's decision and deliveries: why was I (not) paged?"),
             Map.entry("GET /api/notifications/deliveries", "The delivery log with attempts and PagerDuty's answers"),
             Map.entry("GET /api/notifications/deliveries/{id}", "One delivery with its attempts"),
-            Map.entry("POST /api/notifications/deliveries/{id}/retry", "Re-queue a failed or dead delivery"),
+            Map.entry("POST /api/notifications/deliveries/{id}/retry", "Re-queue a failed or dead delivery (it keeps its "
+                    + "place in its sequence); 409 for a trigger whose later resolve was already sent"),
             Map.entry("POST /api/notifications/maintenance-windows",
                     "Create a maintenance window (the page's \"Suppress during planned work\"), one-off or weekly"),
             Map.entry("GET /api/notifications/maintenance-windows", "Maintenance windows, ended ones included (?active=)"),

@@ -101,6 +101,15 @@ class ChannelViews {
         return doc;
     }
 
+    /*
+     * PagerDuty keeps one alert per routing key and dedup key (FACTS.md §3), so the outbox orders messages
+     * per destination across channels (delivery.SequenceKey).
+     */
+    private static final String SHARED_SEQUENCE = "For one action both channels page the same PagerDuty alert, so "
+            + "their messages to it share one ordered sequence: a message through either channel waits until the "
+            + "earlier ones through both were sent, and the approval's resolve, through either, closes the alert "
+            + "for both.";
+
     private List<String> warnings(Channel channel, List<Channel> organizationChannels) {
         ChannelType type = types.get(channel.type());
         List<String> warnings = new ArrayList<>(type.warnings(channel.settings(), channel.subscribedTypes()));
@@ -124,7 +133,10 @@ class ChannelViews {
                 warnings.add("Channel \"" + other.name() + "\" (" + other.id() + ") also sends " + String.join(", ", shared)
                         + " to the same routing key, so each such event is sent twice (the page's \"Duplicate Alerts\"). "
                         + "PagerDuty folds the copies into one incident, but they spend the key's rate limit twice; "
-                        + "narrow one channel's events or disable it.");
+                        + "narrow one channel's events or disable it. " + SHARED_SEQUENCE);
+            } else if (mine.values().stream().anyMatch(theirs::containsValue)) {
+                warnings.add("Channel \"" + other.name() + "\" (" + other.id() + ") pages the same routing key for other "
+                        + "events. " + SHARED_SEQUENCE);
             }
         }
         return warnings;

@@ -2,6 +2,7 @@ package app.ascend.notify.delivery;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,8 @@ import app.ascend.notify.delivery.spi.SendResult;
 public class DeliveryDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
     private static final int RECORD_BATCH = 256;
+    /* A send starts only this long (or a tenth of the lease, if less) before its lease ends. */
+    private static final Duration MAX_LEASE_MARGIN = Duration.ofSeconds(1);
     private final Outbox outbox;
     private final DeliveryRecorder recorder;
     private final RateBudget budget;
@@ -199,6 +202,10 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
     private void process(ClaimedDelivery delivery, RateBudget.Grant slot) {
         try {
+            if (!leaseHolds(delivery)) {
+                permits.release();
+                return;
+            }
             ChannelNotifier notifier = notifiers.forType(delivery.channelType());
             long sending = progress.sendStarted(clock.instant());
             SendResult result;
@@ -217,6 +224,26 @@ public class DeliveryDispatcher implements SmartLifecycle {
             permits.release();
             wake();
         }
+    }
+
+    /**
+     * A send must start inside its claim's lease: once the lease has ended another instance may have
+     * taken the delivery over and sent it (a GC pause or a slow rate check can outlast a lease), and a
+     * second copy could land after that one's resolve. Lease ends are the database's time, like this
+     * clock, so every instance agrees on them; the margin leaves the send room to start. A late claim is
+     * left as it is, for whoever holds it now (this instance again, once it claims it anew).
+     */
+    private boolean leaseHolds(ClaimedDelivery delivery) {
+        Duration margin = properties.lease().dividedBy(10);
+        margin = margin.compareTo(MAX_LEASE_MARGIN) > 0 ? MAX_LEASE_MARGIN : margin;
+        Instant now = clock.instant();
+        if (delivery.claimedUntil() != null && now.plus(margin).isBefore(delivery.claimedUntil())) {
+            return true;
+        }
+        log.warn("delivery {} not sent: its lease ended at {}, before the send could start at {}; it is sent by "
+                + "whichever instance holds it now", delivery.id(), delivery.claimedUntil(), now);
+        metrics.leaseExpired();
+        return false;
     }
 
     /**

@@ -74,12 +74,25 @@ class DeliveryLogController {
         return log.find(me.organizationId(), id).orElseThrow(() -> new NotFoundException("delivery", id));
     }
 
-    /** Re-queues a failed or dead delivery; it keeps its place in its sequence. */
+    /**
+     * Re-queues a failed or dead delivery; it keeps its place in its sequence, so it goes before a
+     * resolve queued after it. A trigger whose later resolve PagerDuty already has (or is being sent) is
+     * refused: sent now, it would open an alert that nothing closes (PagerDuty drops a resolve for an
+     * alert it does not know, FACTS.md §3), so the answer says to send a new event instead.
+     */
     @PostMapping("/{id}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
     DeliveryView retry(@AuthenticationPrincipal AscendPrincipal me, @PathVariable String id) {
         DeliveryView delivery = get(me, id);
         if (!outbox.requeue(me.organizationId(), id, clock.instant())) {
+            Outbox.LaterResolve resolve = outbox.laterResolveSent(me.organizationId(), id).orElse(null);
+            if (resolve != null) {
+                throw new ConflictException("id", "this trigger cannot be sent again: a later resolve of the same "
+                        + "PagerDuty alert (delivery " + resolve.deliveryId() + ") "
+                        + (resolve.status() == DeliveryStatus.DELIVERED ? "was delivered" : "is being sent")
+                        + ", so the trigger would open an alert that nothing closes. To page for this action again, "
+                        + "send a new event for it (its approval will then resolve the new alert).");
+            }
             throw new ConflictException("status", "only a failed or dead delivery can be retried; this one is "
                     + delivery.status());
         }

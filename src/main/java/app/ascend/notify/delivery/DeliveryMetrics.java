@@ -57,6 +57,7 @@ public class DeliveryMetrics {
     private final Map<String, Counter> responses = new ConcurrentHashMap<>();
     private final Timer latency;
     private final Counter rateLimitWaits;
+    private final Counter leaseExpired;
 
     public DeliveryMetrics(MeterRegistry registry, Notifiers notifiers) {
         this.registry = registry;
@@ -73,6 +74,10 @@ public class DeliveryMetrics {
                 .register(registry);
         this.rateLimitWaits = Counter.builder("ascend.rate.limit.waits")
                 .description("Sends put back because the routing key's rate budget was spent")
+                .register(registry);
+        this.leaseExpired = Counter.builder("ascend.delivery.lease.expired")
+                .description("Sends not started because their claim's lease had already ended (another instance may "
+                        + "hold the delivery now)")
                 .register(registry);
     }
 
@@ -95,6 +100,10 @@ public class DeliveryMetrics {
 
     public void rateLimitWait() {
         rateLimitWaits.increment();
+    }
+
+    public void leaseExpired() {
+        leaseExpired.increment();
     }
 
     private Counter deliveryCounter(String channelType, Outcome outcome) {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The outbox table: deliveries written with their event, claimed by one instance at a time with a
  * conditional update (it re-checks the state, so only one instance wins) and a lease, in order within
- * their sequence (channel, routing key, dedup key): a delivery is claimable only when no earlier one of its sequence is still pending or in
- * flight, so a resolve never overtakes its trigger, even while the trigger is being retried.
+ * their sequence (one PagerDuty alert: routing key with its region, and dedup key, whichever channel
+ * sends it): a delivery is claimable only when no earlier one of its sequence is still pending or in
+ * flight, so a resolve never overtakes its trigger, even while the trigger is being retried. "Earlier"
+ * is {@code seq_position}, which the database assigns at insert (V6__sequence_positions.sql), never the
+ * id, whose time is the inserting JVM's wall clock.
  */
 @Repository
 public class Outbox {
@@ -43,25 +47,27 @@ public class Outbox {
      */
     private static final String CLAIMABLE_PENDING = """
             select d.id, d.priority from (
-                select id, priority, sequence_key from deliveries
+                select id, priority, sequence_key, seq_position from deliveries
                  where status = 'pending' and next_attempt_at <= ?
                  order by status, priority, id
                  limit ?) d
-             where (select e.id from deliveries e where e.sequence_key = d.sequence_key and e.id < d.id
+             where (select e.id from deliveries e where e.sequence_key = d.sequence_key and e.seq_position < d.seq_position
                      and e.status in ('pending', 'in_flight') limit 1) is null
              order by d.priority, d.id""";
     /* The same over every due delivery, for when a whole window waits behind earlier deliveries. */
     private static final String CLAIMABLE_PENDING_ALL = """
             select d.id, d.priority from deliveries d
              where d.status = 'pending' and d.next_attempt_at <= ?
-               and not exists (select 1 from deliveries e where e.sequence_key = d.sequence_key and e.id < d.id
+               and not exists (select 1 from deliveries e where e.sequence_key = d.sequence_key
+                                and e.seq_position < d.seq_position
                                 and e.status in ('pending', 'in_flight'))
              order by d.status, d.priority, d.id
              limit ?""";
     private static final String CLAIMABLE_EXPIRED = """
             select d.id, d.priority from deliveries d
              where d.status = 'in_flight' and d.claimed_until < ?
-               and not exists (select 1 from deliveries e where e.sequence_key = d.sequence_key and e.id < d.id
+               and not exists (select 1 from deliveries e where e.sequence_key = d.sequence_key
+                                and e.seq_position < d.seq_position
                                 and e.status in ('pending', 'in_flight'))
              order by d.status, d.priority, d.id
              limit ?""";
@@ -114,21 +120,25 @@ public class Outbox {
                         SqlTime.of(d.createdAt()), SqlTime.of(d.createdAt()), d.mergedCount() }).toList());
     }
 
+    /** A trigger still waiting (pending, never attempted) at the end of its sequence, and its channel. */
+    public record Waiting(String deliveryId, String channelId) {
+    }
+
     /**
-     * The trigger still waiting (pending, never attempted) at the end of each of these sequences, by
-     * sequence key; sequences whose last delivery is anything else are absent.
+     * The trigger still waiting at the end of each of these sequences, by sequence key; sequences whose
+     * last delivery (by position) is anything else are absent.
      */
-    public Map<String, String> waitingTriggers(Collection<String> sequenceKeys) {
-        Map<String, String> waiting = new HashMap<>();
+    public Map<String, Waiting> waitingTriggers(Collection<String> sequenceKeys) {
+        Map<String, Waiting> waiting = new HashMap<>();
         List<String> keys = List.copyOf(sequenceKeys);
         for (int from = 0; from < keys.size(); from += 500) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
             String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            jdbc.sql("select d.sequence_key, d.id from deliveries d where d.sequence_key in (" + in + ") "
-                            + "and d.kind = 'trigger' and d.status = 'pending' and d.attempts = 0 "
-                            + "and d.id = (select max(e.id) from deliveries e where e.sequence_key = d.sequence_key)")
+            jdbc.sql("select d.sequence_key, d.id, d.channel_id from deliveries d where d.sequence_key in (" + in + ") "
+                            + "and d.kind = 'trigger' and d.status = 'pending' and d.attempts = 0 and d.seq_position = "
+                            + "(select max(e.seq_position) from deliveries e where e.sequence_key = d.sequence_key)")
                     .params(chunk).query(rs -> {
-                        waiting.put(rs.getString(1), rs.getString(2));
+                        waiting.put(rs.getString(1), new Waiting(rs.getString(2), rs.getString(3)));
                     });
         }
         return waiting;
@@ -261,10 +271,23 @@ public class Outbox {
         return (int) java.util.Arrays.stream(counts).filter(count -> count > 0).count();
     }
 
-    /** A failed or dead delivery queued again by hand; its maximum age counts from now. */
+    /*
+     * A later resolve of the same alert (sequence) that PagerDuty has, or is being sent: a trigger sent
+     * after it would open an alert that nothing closes. A resolve still pending is not one of them: the
+     * requeued trigger keeps its position, so it goes first and the resolve then closes it.
+     */
+    private static final String LATER_RESOLVE_SENT = "select r.id, r.status from deliveries r where r.sequence_key = d.sequence_key "
+            + "and r.seq_position > d.seq_position and r.kind = 'resolve' and r.status in ('in_flight', 'delivered')";
+
+    /**
+     * A failed or dead delivery queued again by hand; its maximum age counts from now and it keeps its
+     * place in its sequence. False when it is not failed or dead, or is a trigger with a later resolve
+     * sent ({@link #laterResolveSent}).
+     */
     public boolean requeue(String organizationId, String id, Instant now) {
-        return jdbc.sql("update deliveries set status = 'pending', next_attempt_at = ?, retry_from = ?, finished_at = null "
-                        + "where org_id = ? and id = ? and status in ('failed', 'dead')")
+        return jdbc.sql("update deliveries d set status = 'pending', next_attempt_at = ?, retry_from = ?, finished_at = null "
+                        + "where d.org_id = ? and d.id = ? and d.status in ('failed', 'dead') "
+                        + "and not (d.kind = 'trigger' and exists (" + LATER_RESOLVE_SENT + "))")
                 .params(SqlTime.of(now), SqlTime.of(now), organizationId, id).update() > 0;
     }
 
@@ -280,12 +303,26 @@ public class Outbox {
                 .params(deliveryId, SqlTime.of(since)).query(Integer.class).single();
     }
 
+    /** A resolve after this trigger in its sequence that was delivered or is in flight: its id and status. */
+    public Optional<LaterResolve> laterResolveSent(String organizationId, String id) {
+        return jdbc.sql("select r.id, r.status from deliveries d join deliveries r on r.sequence_key = d.sequence_key "
+                        + "and r.seq_position > d.seq_position where d.org_id = ? and d.id = ? and d.kind = 'trigger' "
+                        + "and r.kind = 'resolve' and r.status in ('in_flight', 'delivered') order by r.seq_position desc limit 1")
+                .params(organizationId, id)
+                .query((rs, n) -> new LaterResolve(rs.getString(1), DeliveryStatus.fromWireName(rs.getString(2))))
+                .optional();
+    }
+
+    /** See {@link #laterResolveSent}. */
+    public record LaterResolve(String deliveryId, DeliveryStatus status) {
+    }
+
     private ClaimedDelivery claimed(ResultSet rs, int row) throws SQLException {
         return new ClaimedDelivery(rs.getString("id"), rs.getString("org_id"), rs.getString("event_id"),
                 rs.getString("channel_id"), rs.getString("channel_type"), rs.getString("kind"),
                 secrets.openRepeated(rs.getString("destination_sealed")), rs.getString("destination_masked"),
                 json.readTree(rs.getString("payload")), rs.getInt("attempts"), SqlTime.read(rs, "created_at"),
-                SqlTime.read(rs, "retry_from"));
+                SqlTime.read(rs, "retry_from"), SqlTime.read(rs, "claimed_until"));
     }
 
     static String truncate(String text, int max) {

@@ -16,6 +16,7 @@ import app.ascend.notify.delivery.DeliveriesQueued;
 import app.ascend.notify.delivery.NewDelivery;
 import app.ascend.notify.delivery.Notifiers;
 import app.ascend.notify.delivery.Outbox;
+import app.ascend.notify.delivery.SequenceKey;
 import app.ascend.notify.delivery.spi.RenderedMessage;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
@@ -82,7 +83,8 @@ public class ManualResolve {
         }
         String deliveryId = Ids.newId("dlv");
         outbox.insert(new NewDelivery(deliveryId, by.organizationId(), null, channel.id(), channel.type(), message.kind(),
-                incident.sequenceKey(), incident.dedupKey(), incident.destination(), incident.destinationMasked(),
+                SequenceKey.of(incident.destination(), incident.dedupKey()), incident.dedupKey(),
+                incident.destination(), incident.destinationMasked(),
                 message.priority(), message.payload(), now));
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("dedup_key", incident.dedupKey());

@@ -1,7 +1,6 @@
 package app.ascend.notify.incident;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +10,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import app.ascend.notify.db.SqlTime;
 import app.ascend.notify.delivery.DeliveryStatus;
 import app.ascend.notify.delivery.Notifiers;
 import app.ascend.notify.delivery.TriggerNotDelivered;
@@ -32,16 +30,17 @@ class NotOpenedIncidents {
     private static final int REASON_MAX = 1000;
     /*
      * Other triggers of the same incident, in the delivery's own sequence: still to be sent, or delivered
-     * after the last resolve before this delivery (earlier ones belonged to an incident since resolved).
+     * after the last resolve before this delivery (earlier ones belonged to an incident since resolved);
+     * "before" and "after" are positions in the sequence (seq_position), the order they are sent in.
      */
     private static final String OPEN_ELSEWHERE = """
             select count(*) from deliveries t
              where t.sequence_key = ? and t.channel_id = ? and t.dedup_key = ? and t.kind = 'trigger' and t.id <> ?
                and (t.status in ('pending', 'in_flight')
-                    or (t.status = 'delivered' and t.created_at > coalesce((
-                        select max(r.created_at) from deliveries r
+                    or (t.status = 'delivered' and t.seq_position > coalesce((
+                        select max(r.seq_position) from deliveries r
                          where r.sequence_key = ? and r.channel_id = ? and r.dedup_key = ? and r.kind = 'resolve'
-                           and r.created_at <= ?), ?)))""";
+                           and r.seq_position < ?), ?)))""";
 
     private final JdbcClient jdbc;
     private final IncidentRepository incidents;
@@ -54,15 +53,15 @@ class NotOpenedIncidents {
     }
 
     /** The delivery as this transaction recorded it; absent when its outcome was not recorded here. */
-    private record Recorded(String dedupKey, String sequenceKey, Instant createdAt) {
+    private record Recorded(String dedupKey, String sequenceKey, long position) {
     }
 
     @EventListener
     void on(TriggerNotDelivered trigger) {
-        Optional<Recorded> recorded = jdbc.sql("select dedup_key, sequence_key, created_at from deliveries "
+        Optional<Recorded> recorded = jdbc.sql("select dedup_key, sequence_key, seq_position from deliveries "
                         + "where id = ? and status = ? and kind = 'trigger'")
                 .params(trigger.deliveryId(), trigger.status().wireName())
-                .query((rs, row) -> new Recorded(rs.getString(1), rs.getString(2), SqlTime.read(rs, "created_at")))
+                .query((rs, row) -> new Recorded(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .optional();
         if (recorded.isEmpty()) {
             return; // the claim had passed to another instance: its outcome stands
@@ -84,11 +83,9 @@ class NotOpenedIncidents {
     }
 
     private boolean openElsewhere(TriggerNotDelivered trigger, Recorded d) {
-        Object createdAt = SqlTime.of(d.createdAt());
-        Object beginning = SqlTime.of(Instant.EPOCH);
         return jdbc.sql(OPEN_ELSEWHERE)
                 .params(d.sequenceKey(), trigger.channelId(), d.dedupKey(), trigger.deliveryId(), d.sequenceKey(),
-                        trigger.channelId(), d.dedupKey(), createdAt, beginning)
+                        trigger.channelId(), d.dedupKey(), d.position(), Long.MIN_VALUE)
                 .query(Long.class).single() > 0;
     }
 

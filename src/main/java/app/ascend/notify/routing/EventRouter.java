@@ -13,6 +13,7 @@ import app.ascend.notify.channel.Channel;
 import app.ascend.notify.delivery.NewDelivery;
 import app.ascend.notify.delivery.Notifiers;
 import app.ascend.notify.delivery.Outbox;
+import app.ascend.notify.delivery.SequenceKey;
 import app.ascend.notify.delivery.spi.ChannelNotifier;
 import app.ascend.notify.delivery.spi.RenderedMessage;
 import app.ascend.notify.event.DedupKeys;
@@ -87,8 +88,9 @@ public class EventRouter {
                 ChannelNotifier notifier = notifiers.forType(channel.type());
                 String destination = notifier.destinationFor(channel, event.type()).orElseThrow();
                 RenderedMessage message = notifier.render(channel, event, organizationName);
-                batch.plan(event, channel, dedupKey, sequenceKey(channel.id(), destination, dedupKey), destination,
-                        notifier.maskDestination(destination), message, now, eventDecisions);
+                batch.plan(event, channel, dedupKey, incidentKey(channel.id(), destination, dedupKey),
+                        SequenceKey.of(destination, dedupKey), destination, notifier.maskDestination(destination), message,
+                        now, eventDecisions);
             }
             decisions.add(eventDecisions);
         }
@@ -184,7 +186,8 @@ public class EventRouter {
             }
             String id = Ids.newId("dlv");
             outbox.insert(new NewDelivery(id, event.organizationId(), event.id(), channel.id(), channel.type(),
-                    message.kind(), incident.sequenceKey(), dedupKey, incident.destination(), incident.destinationMasked(),
+                    message.kind(), SequenceKey.of(incident.destination(), dedupKey), dedupKey, incident.destination(),
+                    incident.destinationMasked(),
                     message.priority(), message.payload(), now));
             decisions.add(new Decision(channel.id(), channel.name(), RoutingOutcome.QUEUED.wireName(),
                     verb + " queued for the open incident " + incident.id() + " at routing key " + incident.destinationMasked()
@@ -198,8 +201,12 @@ public class EventRouter {
         return decisions;
     }
 
-    /** Deliveries of one sequence (channel, routing key, dedup key) are sent strictly in order. */
-    public static String sequenceKey(String channelId, String destination, String dedupKey) {
+    /**
+     * An incident's key: ASCEND keeps one open incident per channel, routing key and dedup key (the
+     * incident's {@code open_key}), so each channel's view of its pages stays its own.
+     */
+    public static String incidentKey(String channelId, String destination, String dedupKey) {
         return Sha256.hex(channelId + "\n" + destination + "\n" + dedupKey);
     }
+
 }

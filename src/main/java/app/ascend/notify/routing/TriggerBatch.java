@@ -15,20 +15,21 @@ import app.ascend.notify.incident.IncidentRepository;
 import app.ascend.notify.web.Ids;
 
 /**
- * Triggers of one ingest batch that will page, planned in memory and written together. Per sequence
+ * Triggers of one ingest batch that will page, planned in memory and written together. Per incident
  * (channel, routing key, dedup key) the outcome is what routing them one by one gives: the incident is
- * opened or touched; the first trigger merges into a trigger of the sequence still waiting in the
- * outbox, or becomes a new delivery; later triggers of the same sequence in the batch merge into that
- * one (PagerDuty would only append them to the same alert). Each planned trigger's decision is filled
- * in by {@link #write()}, in the list and at the place it was planned for.
+ * opened or touched; the first trigger merges into a trigger of the same channel still waiting at the
+ * end of its sequence (routing key, dedup key: one PagerDuty alert, whichever channel sends to it), or
+ * becomes a new delivery; later triggers of the same incident in the batch merge into that one
+ * (PagerDuty would only append them to the same alert). Each planned trigger's decision is filled in by
+ * {@link #write()}, in the list and at the place it was planned for.
  */
 final class TriggerBatch {
     private final Outbox outbox;
     private final IncidentRepository incidents;
-    private final Map<String, List<Planned>> bySequence = new LinkedHashMap<>();
+    private final Map<String, List<Planned>> byIncident = new LinkedHashMap<>();
 
-    private record Planned(GovernanceEvent event, Channel channel, String dedupKey, String sequence, String destination,
-            String masked, RenderedMessage message, Instant at, List<Decision> decisions, int slot) {
+    private record Planned(GovernanceEvent event, Channel channel, String dedupKey, String incident, String sequence,
+            String destination, String masked, RenderedMessage message, Instant at, List<Decision> decisions, int slot) {
     }
 
     TriggerBatch(Outbox outbox, IncidentRepository incidents) {
@@ -36,33 +37,37 @@ final class TriggerBatch {
         this.incidents = incidents;
     }
 
-    void plan(GovernanceEvent event, Channel channel, String dedupKey, String sequence, String destination, String masked,
-            RenderedMessage message, Instant at, List<Decision> decisions) {
+    void plan(GovernanceEvent event, Channel channel, String dedupKey, String incident, String sequence,
+            String destination, String masked, RenderedMessage message, Instant at, List<Decision> decisions) {
         decisions.add(null); // filled in by write()
-        bySequence.computeIfAbsent(sequence, k -> new ArrayList<>())
-                .add(new Planned(event, channel, dedupKey, sequence, destination, masked, message, at, decisions,
-                        decisions.size() - 1));
+        byIncident.computeIfAbsent(incident, k -> new ArrayList<>())
+                .add(new Planned(event, channel, dedupKey, incident, sequence, destination, masked, message, at,
+                        decisions, decisions.size() - 1));
     }
 
     /** Writes every planned trigger and fills in its decision; the batch is empty afterwards. */
     void write() {
-        if (bySequence.isEmpty()) {
+        if (byIncident.isEmpty()) {
             return;
         }
         List<IncidentRepository.Touch> touches = new ArrayList<>();
-        for (List<Planned> sequence : bySequence.values()) {
+        for (List<Planned> sequence : byIncident.values()) {
             Planned first = sequence.get(0);
             Planned last = sequence.get(sequence.size() - 1);
             touches.add(new IncidentRepository.Touch(first.event().organizationId(), first.channel().id(),
-                    first.channel().type(), first.sequence(), first.dedupKey(), first.event().actionId(),
+                    first.channel().type(), first.incident(), first.dedupKey(), first.event().actionId(),
                     first.destination(), first.masked(), last.at()));
         }
         incidents.openOrTouchAll(touches);
-        Map<String, String> waiting = outbox.waitingTriggers(bySequence.keySet());
+        Map<String, Outbox.Waiting> waiting = outbox.waitingTriggers(
+                byIncident.values().stream().map(planned -> planned.get(0).sequence()).distinct().toList());
         List<Outbox.Merge> merges = new ArrayList<>();
         List<String> mergeSequences = new ArrayList<>();
-        for (Map.Entry<String, List<Planned>> entry : bySequence.entrySet()) {
-            String into = waiting.get(entry.getKey());
+        for (Map.Entry<String, List<Planned>> entry : byIncident.entrySet()) {
+            Planned first = entry.getValue().get(0);
+            Outbox.Waiting atEnd = waiting.get(first.sequence());
+            // Only into the same channel's trigger: another channel's renders its own payload.
+            String into = atEnd != null && atEnd.channelId().equals(first.channel().id()) ? atEnd.deliveryId() : null;
             if (into != null) {
                 Planned last = entry.getValue().get(entry.getValue().size() - 1);
                 merges.add(new Outbox.Merge(into, last.message().payload(), minPriority(entry.getValue()),
@@ -78,7 +83,7 @@ final class TriggerBatch {
             }
         }
         List<NewDelivery> deliveries = new ArrayList<>();
-        for (Map.Entry<String, List<Planned>> entry : bySequence.entrySet()) {
+        for (Map.Entry<String, List<Planned>> entry : byIncident.entrySet()) {
             List<Planned> sequence = entry.getValue();
             String into = mergedInto.get(entry.getKey());
             int firstMerged = 0;
@@ -104,7 +109,7 @@ final class TriggerBatch {
             }
         }
         outbox.insertAll(deliveries);
-        bySequence.clear();
+        byIncident.clear();
     }
 
     private static int minPriority(List<Planned> sequence) {

@@ -10,6 +10,7 @@ import app.ascend.notify.channel.Channel;
 import app.ascend.notify.channel.ChannelRepository;
 import app.ascend.notify.delivery.DeliveryRecorder;
 import app.ascend.notify.delivery.NewDelivery;
+import app.ascend.notify.delivery.SequenceKey;
 import app.ascend.notify.delivery.Notifiers;
 import app.ascend.notify.delivery.RateBudget;
 import app.ascend.notify.delivery.spi.ChannelNotifier;
@@ -148,7 +149,7 @@ public class TestAlertService {
         }
         String id = Ids.newId("dlv");
         recorder.recordImmediate(new NewDelivery(id, me.organizationId(), null, channel.id(), channel.type(), message.kind(),
-                EventRouter.sequenceKey(channel.id(), destination, dedupKey), dedupKey, destination, masked, 0, message.payload(), now), result, now);
+                SequenceKey.of(destination, dedupKey), dedupKey, destination, masked, 0, message.payload(), now), result, now);
         return new Sent(id, result);
     }
 

@@ -16,9 +16,20 @@ public final class Ids {
 
     private static long lastMillis;
     private static final byte[] LAST_RANDOM = new byte[10];
+    /* Test-only: how far this process's wall clock is made wrong (ascend.test.clock-skew). */
+    private static volatile long skewMillis;
 
     public static String newId(String prefix) {
         return prefix + "_" + next();
+    }
+
+    /**
+     * Test-only ({@code ascend.test.clock-skew}): shifts the time inside new ids, as a host whose wall
+     * clock is wrong would. Ids are never used for order across instances, so a skew only changes how
+     * lists sort.
+     */
+    public static void shiftClock(java.time.Duration skew) {
+        skewMillis = skew.toMillis();
     }
 
     /**
@@ -26,7 +37,7 @@ public final class Ids {
      * the order of ids is the order they were made (deliveries of one action rely on it).
      */
     private static synchronized String next() {
-        long millis = System.currentTimeMillis();
+        long millis = System.currentTimeMillis() + skewMillis;
         if (millis <= lastMillis) {
             millis = lastMillis;
             for (int i = LAST_RANDOM.length - 1; i >= 0; i--) {
