@@ -71,6 +71,19 @@ final class FaultRig {
     }
 
     /**
+     * The same environment on the embedded default, as a first-time user runs the service: no
+     * {@code SPRING_DATASOURCE_*}, so the H2 file under {@code ASCEND_DATA_DIR} (application.properties'
+     * URL, with its durability settings) holds everything, and restarts find it there.
+     */
+    static Map<String, String> embeddedEnvironment(PagerDutySimulator pagerDuty) throws IOException {
+        Map<String, String> environment = environment("", "", pagerDuty);
+        environment.remove("SPRING_DATASOURCE_URL");
+        environment.remove("SPRING_DATASOURCE_USERNAME");
+        environment.remove("SPRING_DATASOURCE_PASSWORD");
+        return environment;
+    }
+
+    /**
      * The posting organization: the root's own, with one channel over five routing keys, an API key,
      * and the root signed in (to read the delivery log).
      */
