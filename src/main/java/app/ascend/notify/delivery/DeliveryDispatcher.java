@@ -192,11 +192,9 @@ public class DeliveryDispatcher implements SmartLifecycle {
         try {
             ChannelNotifier notifier = notifiers.forType(delivery.channelType());
             SendResult result = notifier.send(delivery.destination(), delivery.payload());
-            Instant answeredAt = clock.instant();
-            if (slot.slotId() != null) {
-                budget.sentBy(slot.slotId(), answeredAt);
-            }
-            answered.add(new DeliveryRecorder.Answered(delivery, instance, result, answeredAt)); // its permit is released once recorded
+            // The slot moves to the answer's time with the answer, in the recorder's transaction: a separate
+            // write here could fail (a busy pool) and lose the answer, and the send would go out again.
+            answered.add(new DeliveryRecorder.Answered(delivery, instance, result, clock.instant(), slot.slotId())); // its permit is released once recorded
         } catch (RuntimeException e) {
             log.error("delivery {} could not be processed; it is retried when its lease ends: {}", delivery.id(), e.toString());
             permits.release();
