@@ -138,18 +138,24 @@ public class Outbox {
     public record Merge(String deliveryId, JsonNode payload, int priority, int count) {
     }
 
-    /** Applies the merges in one JDBC batch; false for a delivery claimed meanwhile (it needs a new delivery). */
+    /**
+     * Applies the merges in one JDBC batch; false for a delivery claimed meanwhile (it needs a new delivery).
+     * Rows are updated in id order, the one order every statement that locks several deliveries uses
+     * (claims, merges, budget waits), so two of them never wait for each other in a cycle.
+     */
     public boolean[] mergeAll(List<Merge> merges) {
         boolean[] merged = new boolean[merges.size()];
         if (merges.isEmpty()) {
             return merged;
         }
+        Integer[] byId = java.util.stream.IntStream.range(0, merges.size()).boxed()
+                .sorted(java.util.Comparator.comparing(i -> merges.get(i).deliveryId())).toArray(Integer[]::new);
         int[] counts = jdbcTemplate.batchUpdate("update deliveries set payload = ?, priority = least(priority, ?), "
                 + "merged_count = merged_count + ? where id = ? and status = 'pending' and attempts = 0",
-                merges.stream().map(m -> new Object[] { json.writeValueAsString(m.payload()), m.priority(), m.count(),
-                        m.deliveryId() }).toList());
+                java.util.Arrays.stream(byId).map(merges::get).map(m -> new Object[] { json.writeValueAsString(m.payload()),
+                        m.priority(), m.count(), m.deliveryId() }).toList());
         for (int i = 0; i < counts.length; i++) {
-            merged[i] = counts[i] > 0;
+            merged[byId[i]] = counts[i] > 0;
         }
         return merged;
     }
@@ -168,7 +174,7 @@ public class Outbox {
         candidates.addAll(pending);
         List<String> candidateIds = candidates.stream()
                 .sorted(java.util.Comparator.comparingInt(Claimable::priority).thenComparing(Claimable::id))
-                .limit(limit).map(Claimable::id).toList();
+                .limit(limit).map(Claimable::id).sorted().toList(); // claimed in id order, as merges lock them
         if (candidateIds.isEmpty()) {
             return List.of();
         }
