@@ -4,7 +4,11 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.UUID;
@@ -142,6 +146,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
     }
 
     private void dispatchDue() {
+        // Rate keys found spent in this pass, and when each one's next slot frees.
+        Map<String, Instant> spent = new HashMap<>();
         while (running) {
             int free = permits.availablePermits();
             if (free == 0) {
@@ -150,8 +156,9 @@ public class DeliveryDispatcher implements SmartLifecycle {
             int want = Math.min(free, properties.claimBatch());
             Instant now = clock.instant();
             List<ClaimedDelivery> claimed = transactions.execute(tx -> outbox.claim(instance, now, properties.lease(), want));
+            Set<String> putBack = new HashSet<>(); // spent keys whose waiting deliveries this claim put back
             for (ClaimedDelivery delivery : claimed) {
-                RateBudget.Grant slot = takeRateSlot(delivery);
+                RateBudget.Grant slot = takeRateSlot(delivery, spent, putBack);
                 if (slot != null) {
                     permits.acquireUninterruptibly();
                     workers.execute(() -> process(delivery, slot));
@@ -168,23 +175,49 @@ public class DeliveryDispatcher implements SmartLifecycle {
      * taken here, one after another in claim order (critical first, then by age), not by the workers
      * racing each other: a less urgent delivery claimed later must not take a key's last slot of the
      * minute from a critical one claimed before it.
+     * <p>
+     * When a key's budget is spent, every delivery of the key waiting in the outbox is put back with it,
+     * in one statement, until the next slot frees, and the key is remembered as {@code spent} for the
+     * rest of the pass: its other deliveries claimed meanwhile go back without asking the budget again,
+     * and once per claim (deliveries queued since the last put-back) with all that came due since. One
+     * by one, each waiting delivery of a throttled key cost a claim, a check and a transaction on every
+     * pass, and all came due together ahead of other keys' events.
      */
-    private RateBudget.Grant takeRateSlot(ClaimedDelivery delivery) {
+    private RateBudget.Grant takeRateSlot(ClaimedDelivery delivery, Map<String, Instant> spent, Set<String> putBack) {
         if (!budget.enabled()) {
             return RateBudget.Grant.UNLIMITED;
         }
         try {
-            RateBudget.Grant grant = budget.tryTake(delivery.destination(), clock.instant());
-            if (!grant.granted()) {
-                outbox.waitForBudget(delivery.id(), grant.waitUntil());
-                metrics.rateLimitWait();
-                return null;
+            String key = RateBudget.hash(delivery.destination());
+            Instant freesAt = spent.get(key);
+            if (freesAt == null || !clock.instant().isBefore(freesAt)) {
+                RateBudget.Grant grant = budget.tryTake(delivery.destination(), clock.instant());
+                if (grant.granted()) {
+                    return grant;
+                }
+                freesAt = grant.waitUntil();
+                spent.put(key, freesAt);
             }
-            return grant;
+            if (putBack.add(key)) {
+                putBackWaiting(key, freesAt);
+            }
+            outbox.waitForBudget(delivery.id(), freesAt);
+            metrics.rateLimitWait();
+            return null;
         } catch (RuntimeException e) {
             log.error("delivery {} could not take a rate slot; it is retried when its lease ends: {}", delivery.id(),
                     e.toString());
             return null;
+        }
+    }
+
+    /** Puts back the key's waiting deliveries; if that fails they are only checked one by one as before. */
+    private void putBackWaiting(String key, Instant freesAt) {
+        try {
+            Integer moved = transactions.execute(tx -> outbox.waitForKeyBudget(key, freesAt));
+            log.debug("rate budget of a key spent until {}: {} waiting deliveries put back", freesAt, moved);
+        } catch (RuntimeException e) {
+            log.warn("the waiting deliveries of a throttled key could not be put back together: {}", e.toString());
         }
     }
 

@@ -90,12 +90,12 @@ public class Outbox {
 
     public void insert(NewDelivery d, DeliveryStatus status) {
         jdbc.sql("insert into deliveries (id, org_id, event_id, channel_id, channel_type, kind, sequence_key, dedup_key, "
-                + "destination_sealed, destination_masked, priority, payload, status, created_at, retry_from, next_attempt_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + "destination_sealed, destination_masked, priority, payload, status, created_at, retry_from, next_attempt_at, "
+                + "rate_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(d.id(), d.organizationId(), d.eventId(), d.channelId(), d.channelType(), d.kind().wireName(),
                         d.sequenceKey(), d.dedupKey(), secrets.sealRepeated(d.destination()), d.destinationMasked(), d.priority(),
                         json.writeValueAsString(d.payload()), status.wireName(), SqlTime.of(d.createdAt()),
-                        SqlTime.of(d.createdAt()), SqlTime.of(d.createdAt()))
+                        SqlTime.of(d.createdAt()), SqlTime.of(d.createdAt()), RateBudget.hash(d.destination()))
                 .update();
     }
 
@@ -106,12 +106,13 @@ public class Outbox {
         }
         jdbcTemplate.batchUpdate("insert into deliveries (id, org_id, event_id, channel_id, channel_type, kind, sequence_key, "
                 + "dedup_key, destination_sealed, destination_masked, priority, payload, status, created_at, retry_from, "
-                + "next_attempt_at, merged_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "next_attempt_at, merged_count, rate_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 deliveries.stream().map(d -> new Object[] { d.id(), d.organizationId(), d.eventId(), d.channelId(),
                         d.channelType(), d.kind().wireName(), d.sequenceKey(), d.dedupKey(),
                         secrets.sealRepeated(d.destination()), d.destinationMasked(), d.priority(),
                         json.writeValueAsString(d.payload()), DeliveryStatus.PENDING.wireName(), SqlTime.of(d.createdAt()),
-                        SqlTime.of(d.createdAt()), SqlTime.of(d.createdAt()), d.mergedCount() }).toList());
+                        SqlTime.of(d.createdAt()), SqlTime.of(d.createdAt()), d.mergedCount(),
+                        RateBudget.hash(d.destination()) }).toList());
     }
 
     /**
@@ -203,6 +204,21 @@ public class Outbox {
     public void waitForBudget(String id, Instant at) {
         jdbc.sql("update deliveries set status = 'pending', next_attempt_at = ?, claimed_by = null, claimed_until = null "
                 + "where id = ?").params(SqlTime.of(at), id).update();
+    }
+
+    /**
+     * Every pending delivery of a rate key that would come due before {@code at} waits until then: the
+     * key's budget is spent until its next slot frees, and checking its deliveries one by one on each
+     * pass would fill the claims ahead of other keys. Their order within the key stays (they come due
+     * together and are claimed by priority, then age). Rows are locked in id order first, the order of
+     * merges and claims, so this never deadlocks with an ingest merging into the same deliveries. Call in
+     * a transaction. Returns how many were put back.
+     */
+    public int waitForKeyBudget(String rateKey, Instant at) {
+        jdbc.sql("select id from deliveries where rate_key = ? and status = 'pending' and next_attempt_at < ? "
+                + "order by id for update").params(rateKey, SqlTime.of(at)).query(String.class).list();
+        return jdbc.sql("update deliveries set next_attempt_at = ? where rate_key = ? and status = 'pending' "
+                + "and next_attempt_at < ?").params(SqlTime.of(at), rateKey, SqlTime.of(at)).update();
     }
 
     /** Releases claims not yet sent (graceful stop), so another instance need not wait for the lease. */
