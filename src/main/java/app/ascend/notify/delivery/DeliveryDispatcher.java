@@ -178,10 +178,10 @@ public class DeliveryDispatcher implements SmartLifecycle {
      * <p>
      * When a key's budget is spent, every delivery of the key waiting in the outbox is put back with it,
      * in one statement, until the next slot frees, and the key is remembered as {@code spent} for the
-     * rest of the pass: its other deliveries claimed meanwhile go back without asking the budget again,
-     * and once per claim (deliveries queued since the last put-back) with all that came due since. One
-     * by one, each waiting delivery of a throttled key cost a claim, a check and a transaction on every
-     * pass, and all came due together ahead of other keys' events.
+     * rest of the pass: its other deliveries claimed meanwhile go back without asking the budget again
+     * (and a claim that still finds some due, queued since, puts the key's waiting ones back once more).
+     * One by one, each waiting delivery of a throttled key cost a claim, a check and a transaction on
+     * every pass, and all came due together ahead of other keys' events.
      */
     private RateBudget.Grant takeRateSlot(ClaimedDelivery delivery, Map<String, Instant> spent, Set<String> putBack) {
         if (!budget.enabled()) {
