@@ -157,13 +157,15 @@ public class DeliveryDispatcher implements SmartLifecycle {
             Instant now = clock.instant();
             List<ClaimedDelivery> claimed = transactions.execute(tx -> outbox.claim(instance, now, properties.lease(), want));
             Set<String> putBack = new HashSet<>(); // spent keys whose waiting deliveries this claim put back
+            List<Outbox.BudgetWait> waits = new ArrayList<>();
             for (ClaimedDelivery delivery : claimed) {
-                RateBudget.Grant slot = takeRateSlot(delivery, spent, putBack);
+                RateBudget.Grant slot = takeRateSlot(delivery, spent, putBack, waits);
                 if (slot != null) {
                     permits.acquireUninterruptibly();
                     workers.execute(() -> process(delivery, slot));
                 }
             }
+            waitForBudget(waits);
             if (claimed.size() < want) {
                 return;
             }
@@ -171,7 +173,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
     }
 
     /**
-     * Takes a slot of the delivery's rate budget, or puts it back to wait until one frees. Slots are
+     * Takes a slot of the delivery's rate budget, or adds it to {@code waits}, to be put back until one
+     * frees (with the claim's others, in one batch). Slots are
      * taken here, one after another in claim order (critical first, then by age), not by the workers
      * racing each other: a less urgent delivery claimed later must not take a key's last slot of the
      * minute from a critical one claimed before it.
@@ -183,7 +186,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
      * One by one, each waiting delivery of a throttled key cost a claim, a check and a transaction on
      * every pass, and all came due together ahead of other keys' events.
      */
-    private RateBudget.Grant takeRateSlot(ClaimedDelivery delivery, Map<String, Instant> spent, Set<String> putBack) {
+    private RateBudget.Grant takeRateSlot(ClaimedDelivery delivery, Map<String, Instant> spent, Set<String> putBack,
+            List<Outbox.BudgetWait> waits) {
         if (!budget.enabled()) {
             return RateBudget.Grant.UNLIMITED;
         }
@@ -201,13 +205,26 @@ public class DeliveryDispatcher implements SmartLifecycle {
             if (putBack.add(key)) {
                 putBackWaiting(key, freesAt);
             }
-            outbox.waitForBudget(delivery.id(), freesAt);
-            metrics.rateLimitWait();
+            waits.add(new Outbox.BudgetWait(delivery.id(), freesAt));
             return null;
         } catch (RuntimeException e) {
             log.error("delivery {} could not take a rate slot; it is retried when its lease ends: {}", delivery.id(),
                     e.toString());
             return null;
+        }
+    }
+
+    /** Puts the claimed deliveries whose budget is spent back to pending, together (one batch per claim). */
+    private void waitForBudget(List<Outbox.BudgetWait> waits) {
+        if (waits.isEmpty()) {
+            return;
+        }
+        try {
+            outbox.waitForBudget(waits);
+            waits.forEach(wait -> metrics.rateLimitWait());
+        } catch (RuntimeException e) {
+            log.error("{} deliveries waiting for their rate budget could not be put back; they are retried when their "
+                    + "lease ends: {}", waits.size(), e.toString());
         }
     }
 

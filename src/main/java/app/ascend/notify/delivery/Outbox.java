@@ -200,10 +200,15 @@ public class Outbox {
                 + "order by status, priority, id limit ?) w").params(SqlTime.of(now), window).query(Integer.class).single();
     }
 
-    /** Back to pending without an attempt: the destination's rate budget is spent until {@code at}. */
-    public void waitForBudget(String id, Instant at) {
-        jdbc.sql("update deliveries set status = 'pending', next_attempt_at = ?, claimed_by = null, claimed_until = null "
-                + "where id = ?").params(SqlTime.of(at), id).update();
+    /** A claimed delivery going back to pending without an attempt: its rate budget is spent until {@code until}. */
+    public record BudgetWait(String id, Instant until) {
+    }
+
+    /** Puts claimed deliveries back to wait for their rate budget, in one JDBC batch, in id order. */
+    public void waitForBudget(List<BudgetWait> waits) {
+        jdbcTemplate.batchUpdate("update deliveries set status = 'pending', next_attempt_at = ?, claimed_by = null, "
+                + "claimed_until = null where id = ?", waits.stream().sorted(java.util.Comparator.comparing(BudgetWait::id))
+                        .map(w -> new Object[] { SqlTime.of(w.until()), w.id() }).toList());
     }
 
     /**
