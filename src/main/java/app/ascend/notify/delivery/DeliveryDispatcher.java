@@ -5,7 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.UUID;
@@ -153,6 +157,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
     }
 
     private void dispatchDue() {
+        // Rate keys found spent in this pass, and when each one's next slot frees.
+        Map<String, Instant> spent = new HashMap<>();
         while (running) {
             int free = permits.availablePermits();
             if (free == 0) {
@@ -162,13 +168,16 @@ public class DeliveryDispatcher implements SmartLifecycle {
             Instant now = clock.instant();
             List<ClaimedDelivery> claimed = transactions.execute(tx -> outbox.claim(instance, now, properties.lease(), want));
             progress.passed(clock.instant());
+            Set<String> putBack = new HashSet<>(); // spent keys whose waiting deliveries this claim put back
+            List<Outbox.BudgetWait> waits = new ArrayList<>();
             for (ClaimedDelivery delivery : claimed) {
-                RateBudget.Grant slot = takeRateSlot(delivery);
+                RateBudget.Grant slot = takeRateSlot(delivery, spent, putBack, waits);
                 if (slot != null) {
                     permits.acquireUninterruptibly();
                     workers.execute(() -> process(delivery, slot));
                 }
             }
+            waitForBudget(waits);
             if (claimed.size() < want) {
                 return;
             }
@@ -176,27 +185,68 @@ public class DeliveryDispatcher implements SmartLifecycle {
     }
 
     /**
-     * Takes a slot of the delivery's rate budget, or puts it back to wait until one frees. Slots are
+     * Takes a slot of the delivery's rate budget, or adds it to {@code waits}, to be put back until one
+     * frees (with the claim's others, in one batch). Slots are
      * taken here, one after another in claim order (critical first, then by age), not by the workers
      * racing each other: a less urgent delivery claimed later must not take a key's last slot of the
      * minute from a critical one claimed before it.
+     * <p>
+     * When a key's budget is spent, every delivery of the key waiting in the outbox is put back with it,
+     * in one statement, until the next slot frees, and the key is remembered as {@code spent} for the
+     * rest of the pass: its other deliveries claimed meanwhile go back without asking the budget again
+     * (and a claim that still finds some due, queued since, puts the key's waiting ones back once more).
+     * One by one, each waiting delivery of a throttled key cost a claim, a check and a transaction on
+     * every pass, and all came due together ahead of other keys' events.
      */
-    private RateBudget.Grant takeRateSlot(ClaimedDelivery delivery) {
+    private RateBudget.Grant takeRateSlot(ClaimedDelivery delivery, Map<String, Instant> spent, Set<String> putBack,
+            List<Outbox.BudgetWait> waits) {
         if (!budget.enabled()) {
             return RateBudget.Grant.UNLIMITED;
         }
         try {
-            RateBudget.Grant grant = budget.tryTake(delivery.destination(), clock.instant());
-            if (!grant.granted()) {
-                outbox.waitForBudget(delivery.id(), grant.waitUntil());
-                metrics.rateLimitWait();
-                return null;
+            String key = RateBudget.hash(delivery.destination());
+            Instant freesAt = spent.get(key);
+            if (freesAt == null || !clock.instant().isBefore(freesAt)) {
+                RateBudget.Grant grant = budget.tryTake(delivery.destination(), clock.instant());
+                if (grant.granted()) {
+                    return grant;
+                }
+                freesAt = grant.waitUntil();
+                spent.put(key, freesAt);
             }
-            return grant;
+            if (putBack.add(key)) {
+                putBackWaiting(key, freesAt);
+            }
+            waits.add(new Outbox.BudgetWait(delivery.id(), freesAt));
+            return null;
         } catch (RuntimeException e) {
             log.error("delivery {} could not take a rate slot; it is retried when its lease ends: {}", delivery.id(),
                     e.toString());
             return null;
+        }
+    }
+
+    /** Puts the claimed deliveries whose budget is spent back to pending, together (one batch per claim). */
+    private void waitForBudget(List<Outbox.BudgetWait> waits) {
+        if (waits.isEmpty()) {
+            return;
+        }
+        try {
+            outbox.waitForBudget(waits);
+            waits.forEach(wait -> metrics.rateLimitWait());
+        } catch (RuntimeException e) {
+            log.error("{} deliveries waiting for their rate budget could not be put back; they are retried when their "
+                    + "lease ends: {}", waits.size(), e.toString());
+        }
+    }
+
+    /** Puts back the key's waiting deliveries; if that fails they are only checked one by one as before. */
+    private void putBackWaiting(String key, Instant freesAt) {
+        try {
+            Integer moved = transactions.execute(tx -> outbox.waitForKeyBudget(key, freesAt));
+            log.debug("rate budget of a key spent until {}: {} waiting deliveries put back", freesAt, moved);
+        } catch (RuntimeException e) {
+            log.warn("the waiting deliveries of a throttled key could not be put back together: {}", e.toString());
         }
     }
 
@@ -214,11 +264,9 @@ public class DeliveryDispatcher implements SmartLifecycle {
             } finally {
                 progress.sendEnded(sending);
             }
-            Instant answeredAt = clock.instant();
-            if (slot.slotId() != null) {
-                budget.sentBy(slot.slotId(), answeredAt);
-            }
-            answered.add(new DeliveryRecorder.Answered(delivery, instance, result, answeredAt)); // its permit is released once recorded
+            // The slot moves to the answer's time with the answer, in the recorder's transaction: a separate
+            // write here could fail (a busy pool) and lose the answer, and the send would go out again.
+            answered.add(new DeliveryRecorder.Answered(delivery, instance, result, clock.instant(), slot.slotId())); // its permit is released once recorded
         } catch (RuntimeException e) {
             log.error("delivery {} could not be processed; it is retried when its lease ends: {}", delivery.id(), e.toString());
             permits.release();

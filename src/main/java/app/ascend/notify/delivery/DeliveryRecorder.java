@@ -28,34 +28,45 @@ import app.ascend.notify.web.Ids;
 public class DeliveryRecorder {
     private static final Logger log = LoggerFactory.getLogger(DeliveryRecorder.class);
     private final Outbox outbox;
+    private final RateBudget budget;
     private final RetrySchedule schedule;
     private final DeliveryMetrics metrics;
     private final ApplicationEventPublisher publisher;
     private final Random random = new Random();
 
-    public DeliveryRecorder(Outbox outbox, DeliveryProperties properties, DeliveryMetrics metrics,
+    public DeliveryRecorder(Outbox outbox, RateBudget budget, DeliveryProperties properties, DeliveryMetrics metrics,
             ApplicationEventPublisher publisher) {
         this.outbox = outbox;
+        this.budget = budget;
         this.metrics = metrics;
         this.publisher = publisher;
         this.schedule = new RetrySchedule(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), Duration.ofSeconds(30),
                 properties.maxAge());
     }
 
-    /** One send's answer, waiting to be recorded. */
-    public record Answered(ClaimedDelivery delivery, String claimedBy, SendResult result, Instant answeredAt) {
+    /**
+     * One send's answer, waiting to be recorded; {@code slotId} is the rate slot the send took (null
+     * without a rate limit), moved to {@code answeredAt} with the answer.
+     */
+    public record Answered(ClaimedDelivery delivery, String claimedBy, SendResult result, Instant answeredAt,
+            String slotId) {
     }
 
     /**
      * Records many answers in one transaction with batched statements (a group commit): one commit per
-     * batch of sends instead of one per send. Returns each delivery's new status, in order.
+     * batch of sends instead of one per send. Each send's rate slot is moved to its answer's time in the
+     * same transaction, so a failure there is retried with the answers instead of losing them. Returns each delivery's new status, in order.
      */
     @Transactional
     public List<DeliveryStatus> recordAll(List<Answered> answers) {
         List<Outbox.Attempt> attempts = new ArrayList<>(answers.size());
         List<Outbox.Finish> finishes = new ArrayList<>(answers.size());
         List<DeliveryStatus> statuses = new ArrayList<>(answers.size());
+        List<RateBudget.Answered> slots = new ArrayList<>();
         for (Answered answer : answers) {
+            if (answer.slotId() != null) {
+                slots.add(new RateBudget.Answered(answer.slotId(), answer.answeredAt()));
+            }
             ClaimedDelivery d = answer.delivery();
             SendResult result = answer.result();
             Instant now = answer.answeredAt();
@@ -93,6 +104,8 @@ public class DeliveryRecorder {
             }
         }
         outbox.insertAttempts(attempts);
+        // Even for a send taken over meanwhile: PagerDuty counted it either way.
+        budget.sentByAll(slots);
         int recorded = outbox.finishAttempts(finishes);
         if (recorded < finishes.size()) {
             log.warn("{} of {} answers came after their claim had passed to another instance (a send outlived "
@@ -123,12 +136,16 @@ public class DeliveryRecorder {
 
     /**
      * Records a message sent at once, outside the queue (a test alert): delivered when PagerDuty took
-     * it, failed otherwise; never retried.
+     * it, failed otherwise; never retried. {@code slotId}, the rate slot the send took (null for none),
+     * moves to the answer's time in the same transaction.
      */
     @Transactional
-    public DeliveryStatus recordImmediate(NewDelivery delivery, SendResult result, Instant now) {
+    public DeliveryStatus recordImmediate(NewDelivery delivery, SendResult result, Instant now, String slotId) {
         DeliveryStatus status = result.delivered() ? DeliveryStatus.DELIVERED : DeliveryStatus.FAILED;
         outbox.insert(delivery, status);
+        if (slotId != null) {
+            budget.sentByAll(List.of(new RateBudget.Answered(slotId, now))); // with the answer, as for queued sends
+        }
         outbox.insertAttempt(Ids.newId("att"), delivery.id(), now, result.httpStatus(),
                 result.outcome().name().toLowerCase(), result.message(), result.errors(), result.latencyMillis());
         outbox.finishAttempt(delivery.id(), status, null, now, result.httpStatus(), describe(result));

@@ -96,12 +96,12 @@ public class Outbox {
 
     public void insert(NewDelivery d, DeliveryStatus status) {
         jdbc.sql("insert into deliveries (id, org_id, event_id, channel_id, channel_type, kind, sequence_key, dedup_key, "
-                + "destination_sealed, destination_masked, priority, payload, status, created_at, retry_from, next_attempt_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + "destination_sealed, destination_masked, priority, payload, status, created_at, retry_from, next_attempt_at, "
+                + "rate_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(d.id(), d.organizationId(), d.eventId(), d.channelId(), d.channelType(), d.kind().wireName(),
                         d.sequenceKey(), d.dedupKey(), secrets.sealRepeated(d.destination()), d.destinationMasked(), d.priority(),
                         json.writeValueAsString(d.payload()), status.wireName(), SqlTime.of(d.createdAt()),
-                        SqlTime.of(d.createdAt()), SqlTime.of(d.createdAt()))
+                        SqlTime.of(d.createdAt()), SqlTime.of(d.createdAt()), RateBudget.hash(d.destination()))
                 .update();
     }
 
@@ -112,12 +112,13 @@ public class Outbox {
         }
         jdbcTemplate.batchUpdate("insert into deliveries (id, org_id, event_id, channel_id, channel_type, kind, sequence_key, "
                 + "dedup_key, destination_sealed, destination_masked, priority, payload, status, created_at, retry_from, "
-                + "next_attempt_at, merged_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "next_attempt_at, merged_count, rate_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 deliveries.stream().map(d -> new Object[] { d.id(), d.organizationId(), d.eventId(), d.channelId(),
                         d.channelType(), d.kind().wireName(), d.sequenceKey(), d.dedupKey(),
                         secrets.sealRepeated(d.destination()), d.destinationMasked(), d.priority(),
                         json.writeValueAsString(d.payload()), DeliveryStatus.PENDING.wireName(), SqlTime.of(d.createdAt()),
-                        SqlTime.of(d.createdAt()), SqlTime.of(d.createdAt()), d.mergedCount() }).toList());
+                        SqlTime.of(d.createdAt()), SqlTime.of(d.createdAt()), d.mergedCount(),
+                        RateBudget.hash(d.destination()) }).toList());
     }
 
     /** A trigger still waiting (pending, never attempted) at the end of its sequence, and its channel. */
@@ -148,18 +149,24 @@ public class Outbox {
     public record Merge(String deliveryId, JsonNode payload, int priority, int count) {
     }
 
-    /** Applies the merges in one JDBC batch; false for a delivery claimed meanwhile (it needs a new delivery). */
+    /**
+     * Applies the merges in one JDBC batch; false for a delivery claimed meanwhile (it needs a new delivery).
+     * Rows are updated in id order, the one order every statement that locks several deliveries uses
+     * (claims, merges, budget waits), so two of them never wait for each other in a cycle.
+     */
     public boolean[] mergeAll(List<Merge> merges) {
         boolean[] merged = new boolean[merges.size()];
         if (merges.isEmpty()) {
             return merged;
         }
+        Integer[] byId = java.util.stream.IntStream.range(0, merges.size()).boxed()
+                .sorted(java.util.Comparator.comparing(i -> merges.get(i).deliveryId())).toArray(Integer[]::new);
         int[] counts = jdbcTemplate.batchUpdate("update deliveries set payload = ?, priority = least(priority, ?), "
                 + "merged_count = merged_count + ? where id = ? and status = 'pending' and attempts = 0",
-                merges.stream().map(m -> new Object[] { json.writeValueAsString(m.payload()), m.priority(), m.count(),
-                        m.deliveryId() }).toList());
+                java.util.Arrays.stream(byId).map(merges::get).map(m -> new Object[] { json.writeValueAsString(m.payload()),
+                        m.priority(), m.count(), m.deliveryId() }).toList());
         for (int i = 0; i < counts.length; i++) {
-            merged[i] = counts[i] > 0;
+            merged[byId[i]] = counts[i] > 0;
         }
         return merged;
     }
@@ -178,7 +185,7 @@ public class Outbox {
         candidates.addAll(pending);
         List<String> candidateIds = candidates.stream()
                 .sorted(java.util.Comparator.comparingInt(Claimable::priority).thenComparing(Claimable::id))
-                .limit(limit).map(Claimable::id).toList();
+                .limit(limit).map(Claimable::id).sorted().toList(); // claimed in id order, as merges lock them
         if (candidateIds.isEmpty()) {
             return List.of();
         }
@@ -203,10 +210,30 @@ public class Outbox {
                 + "order by status, priority, id limit ?) w").params(SqlTime.of(now), window).query(Integer.class).single();
     }
 
-    /** Back to pending without an attempt: the destination's rate budget is spent until {@code at}. */
-    public void waitForBudget(String id, Instant at) {
-        jdbc.sql("update deliveries set status = 'pending', next_attempt_at = ?, claimed_by = null, claimed_until = null "
-                + "where id = ?").params(SqlTime.of(at), id).update();
+    /** A claimed delivery going back to pending without an attempt: its rate budget is spent until {@code until}. */
+    public record BudgetWait(String id, Instant until) {
+    }
+
+    /** Puts claimed deliveries back to wait for their rate budget, in one JDBC batch, in id order. */
+    public void waitForBudget(List<BudgetWait> waits) {
+        jdbcTemplate.batchUpdate("update deliveries set status = 'pending', next_attempt_at = ?, claimed_by = null, "
+                + "claimed_until = null where id = ?", waits.stream().sorted(java.util.Comparator.comparing(BudgetWait::id))
+                        .map(w -> new Object[] { SqlTime.of(w.until()), w.id() }).toList());
+    }
+
+    /**
+     * Every pending delivery of a rate key that would come due before {@code at} waits until then: the
+     * key's budget is spent until its next slot frees, and checking its deliveries one by one on each
+     * pass would fill the claims ahead of other keys. Their order within the key stays (they come due
+     * together and are claimed by priority, then age). Rows are locked in id order first, the order of
+     * merges and claims, so this never deadlocks with an ingest merging into the same deliveries. Call in
+     * a transaction. Returns how many were put back.
+     */
+    public int waitForKeyBudget(String rateKey, Instant at) {
+        jdbc.sql("select id from deliveries where rate_key = ? and status = 'pending' and next_attempt_at < ? "
+                + "order by id for update").params(rateKey, SqlTime.of(at)).query(String.class).list();
+        return jdbc.sql("update deliveries set next_attempt_at = ? where rate_key = ? and status = 'pending' "
+                + "and next_attempt_at < ?").params(SqlTime.of(at), rateKey, SqlTime.of(at)).update();
     }
 
     /** Releases claims not yet sent (graceful stop), so another instance need not wait for the lease. */

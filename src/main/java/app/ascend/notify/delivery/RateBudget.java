@@ -2,7 +2,9 @@ package app.ascend.notify.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,10 +23,12 @@ import app.ascend.notify.web.Sha256;
 public class RateBudget {
     public static final Duration WINDOW = Duration.ofSeconds(60);
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final DeliveryProperties properties;
 
-    public RateBudget(JdbcClient jdbc, DeliveryProperties properties) {
+    public RateBudget(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DeliveryProperties properties) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.properties = properties;
     }
 
@@ -63,14 +67,23 @@ public class RateBudget {
         return new Grant(null, oldest.plus(WINDOW).plusMillis(1));
     }
 
+    /** A slot taken for a send that PagerDuty has answered, and when it answered. */
+    public record Answered(String slotId, Instant answeredAt) {
+    }
+
     /**
-     * Moves a slot to when PagerDuty had answered. PagerDuty counts an event when it receives it, which
-     * is after the slot was taken and before the answer; counting the window from the answer keeps the
-     * two windows from overlapping even when a send is slow (a 41st event a few milliseconds early would
-     * be a 429).
+     * Moves slots to when PagerDuty had answered, in one JDBC batch, in the caller's transaction (the one
+     * that records the answers, so an answer is never lost because its slot could not be moved). PagerDuty
+     * counts an event when it receives it, which is after the slot was taken and before the answer;
+     * counting the window from the answer keeps the two windows from overlapping even when a send is slow
+     * (a 41st event a few milliseconds early would be a 429).
      */
-    public void sentBy(String slotId, Instant answeredAt) {
-        jdbc.sql("update rate_sends set sent_at = ? where id = ?").params(SqlTime.of(answeredAt), slotId).update();
+    public void sentByAll(List<Answered> slots) {
+        if (slots.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("update rate_sends set sent_at = ? where id = ?",
+                slots.stream().map(s -> new Object[] { SqlTime.of(s.answeredAt()), s.slotId() }).toList());
     }
 
     static String hash(String destination) {

@@ -4,8 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,10 +43,33 @@ public class IncidentRepository {
     }
 
     /**
-     * Records that triggers went (or are queued) for these sequences, each once: opens each one's
-     * incident or touches the open one, with one JDBC batch per statement.
+     * Locks the open incidents of these dedup keys, in {@code open_key} order, until the transaction
+     * ends. A request that touches or closes several incidents calls this first, so that every request
+     * takes the locks it needs in one global order whatever the order of its events: two batches with the
+     * same keys in opposite orders otherwise each hold what the other waits for (PostgreSQL then
+     * aborts one with "deadlock detected", a 503 to its sender).
      */
-    public void openOrTouchAll(List<Touch> touches) {
+    public void lockOpen(String organizationId, Collection<String> dedupKeys) {
+        if (dedupKeys.isEmpty()) {
+            return;
+        }
+        List<String> keys = List.copyOf(new TreeSet<>(dedupKeys));
+        String in = String.join(",", Collections.nCopies(keys.size(), "?"));
+        List<Object> params = new ArrayList<>(keys.size() + 1);
+        params.add(organizationId);
+        params.addAll(keys);
+        jdbc.sql("select id from incidents where org_id = ? and dedup_key in (" + in + ") and open_key is not null "
+                + "order by open_key for update").params(params).query(String.class).list();
+    }
+
+    /**
+     * Records that triggers went (or are queued) for these sequences, each once: opens each one's
+     * incident or touches the open one, with one JDBC batch per statement, in {@code open_key} order
+     * (see {@link #lockOpen}): rows opened since that lock, and the unique index entries of new ones, are
+     * then also taken in the one order.
+     */
+    public void openOrTouchAll(List<Touch> unordered) {
+        List<Touch> touches = unordered.stream().sorted(Comparator.comparing(Touch::sequenceKey)).toList();
         int[] touched = jdbcTemplate.batchUpdate("update incidents set last_event_at = ? where open_key = ?",
                 touches.stream().map(t -> new Object[] { SqlTime.of(t.at()), t.sequenceKey() }).toList());
         List<Object[]> opened = new ArrayList<>();

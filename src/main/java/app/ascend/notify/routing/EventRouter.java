@@ -69,6 +69,10 @@ public class EventRouter {
      */
     public List<List<Decision>> routeAll(List<GovernanceEvent> events, String organizationName, List<Channel> channels) {
         List<List<Decision>> decisions = new ArrayList<>(events.size());
+        if (!events.isEmpty()) {
+            // Every incident this batch may touch or close, locked first in one order (see lockOpen).
+            incidents.lockOpen(events.get(0).organizationId(), events.stream().map(DedupKeys::forEvent).toList());
+        }
         TriggerBatch batch = new TriggerBatch(outbox, incidents);
         for (GovernanceEvent event : events) {
             if (event.type().action() != EventType.Action.TRIGGER) {

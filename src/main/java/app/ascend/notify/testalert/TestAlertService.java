@@ -144,12 +144,9 @@ public class TestAlertService {
         }
         SendResult result = notifier.send(destination, message.payload());
         Instant now = clock.instant();
-        if (slot.slotId() != null) {
-            budget.sentBy(slot.slotId(), now);
-        }
         String id = Ids.newId("dlv");
         recorder.recordImmediate(new NewDelivery(id, me.organizationId(), null, channel.id(), channel.type(), message.kind(),
-                SequenceKey.of(destination, dedupKey), dedupKey, destination, masked, 0, message.payload(), now), result, now);
+                SequenceKey.of(destination, dedupKey), dedupKey, destination, masked, 0, message.payload(), now), result, now, slot.slotId());
         return new Sent(id, result);
     }
 
