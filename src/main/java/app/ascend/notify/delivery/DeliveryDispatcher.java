@@ -26,7 +26,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.ascend.notify.delivery.spi.ChannelNotifier;
-import app.ascend.notify.delivery.spi.SendResult;
+import app.ascend.notify.channel.spi.SendResult;
 
 /**
  * Sends the outbox. Woken as soon as an ingest commits (the happy path has no polling delay) and

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.ascend.notify.db.AfterCommit;
-import app.ascend.notify.delivery.spi.MessageKind;
-import app.ascend.notify.delivery.spi.SendResult;
+import app.ascend.notify.channel.spi.MessageKind;
+import app.ascend.notify.channel.spi.SendResult;
 import app.ascend.notify.web.Ids;
 
 /**

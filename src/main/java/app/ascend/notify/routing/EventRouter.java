@@ -15,7 +15,7 @@ import app.ascend.notify.delivery.Notifiers;
 import app.ascend.notify.delivery.Outbox;
 import app.ascend.notify.delivery.SequenceKey;
 import app.ascend.notify.delivery.spi.ChannelNotifier;
-import app.ascend.notify.delivery.spi.RenderedMessage;
+import app.ascend.notify.channel.spi.RenderedMessage;
 import app.ascend.notify.event.DedupKeys;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;

@@ -9,7 +9,7 @@ import java.util.Map;
 import app.ascend.notify.channel.Channel;
 import app.ascend.notify.delivery.NewDelivery;
 import app.ascend.notify.delivery.Outbox;
-import app.ascend.notify.delivery.spi.RenderedMessage;
+import app.ascend.notify.channel.spi.RenderedMessage;
 import app.ascend.notify.event.GovernanceEvent;
 import app.ascend.notify.incident.IncidentRepository;
 import app.ascend.notify.web.Ids;

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import app.ascend.notify.channel.ChannelType;
+import app.ascend.notify.channel.spi.ChannelType;
 import app.ascend.notify.channel.KeyMask;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.web.JsonFields;

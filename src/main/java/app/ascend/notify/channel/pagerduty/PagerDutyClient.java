@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import app.ascend.notify.delivery.spi.SendResult;
-import app.ascend.notify.delivery.spi.SendResult.Outcome;
+import app.ascend.notify.channel.spi.SendResult;
+import app.ascend.notify.channel.spi.SendResult.Outcome;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
