@@ -25,6 +25,12 @@ final class OperationSummaries {
             Map.entry("PATCH /api/notifications/channels/{id}",
                     "Change a channel (JSON merge patch; an omitted or masked key keeps the stored one)"),
             Map.entry("PUT /api/notifications/channels/{id}", "Replace a channel"),
+            Map.entry("GET /api/notifications/channel-types", "The installed channel types: name, destination, "
+                    + "fields they own and how their deliveries follow up"),
+            Map.entry("GET /api/event-types", "The governance event types and what each does to an incident "
+                    + "(trigger, acknowledge, resolve)"),
+            Map.entry("GET /api/risk-levels", "The risk levels and their risk_score bands (critical 90-100, "
+                    + "high 70-89, medium 40-69, low 0-39)"),
             Map.entry("DELETE /api/notifications/channels/{id}", "Delete a channel"),
             Map.entry("POST /api/events", "Post governance events (one, or up to 500); 202 once stored with their "
                     + "deliveries; 503 with Retry-After at capacity or while the database is down (nothing stored: "

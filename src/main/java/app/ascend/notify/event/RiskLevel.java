@@ -1,0 +1,66 @@
+package app.ascend.notify.event;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The product page's risk bands: an event's {@code risk_score} (0–100) falls in one of them. Channel types
+ * map a band to what their destination understands (PagerDuty: a severity); the console lists them from
+ * {@code GET /api/risk-levels}. Ordered from the most to the least risky, as the page's table is.
+ */
+public enum RiskLevel {
+    CRITICAL("critical", 90, 100),
+    HIGH("high", 70, 89),
+    MEDIUM("medium", 40, 69),
+    LOW("low", 0, 39);
+
+    private final String wireName;
+    private final int minScore;
+    private final int maxScore;
+
+    RiskLevel(String wireName, int minScore, int maxScore) {
+        this.wireName = wireName;
+        this.minScore = minScore;
+        this.maxScore = maxScore;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public int minScore() {
+        return minScore;
+    }
+
+    public int maxScore() {
+        return maxScore;
+    }
+
+    /**
+     * The band of a score. Scores outside 0–100 are clamped into the nearest band rather than refused:
+     * alerting on a bad score beats losing the alert.
+     */
+    public static RiskLevel ofScore(int score) {
+        for (RiskLevel level : values()) {
+            if (score >= level.minScore) {
+                return level;
+            }
+        }
+        return LOW;
+    }
+
+    public static Optional<RiskLevel> fromWireName(String name) {
+        return Arrays.stream(values()).filter(l -> l.wireName.equals(name)).findFirst();
+    }
+
+    /** The wire names, most risky first. */
+    public static List<String> wireNames() {
+        return Arrays.stream(values()).map(RiskLevel::wireName).toList();
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}

@@ -1,0 +1,50 @@
+package app.ascend.notify.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import app.ascend.notify.support.ApiClient;
+import app.ascend.notify.support.ApiResponse;
+import app.ascend.notify.support.ApiTest;
+import tools.jackson.databind.JsonNode;
+
+/** {@code GET /api/event-types}: the page's eight governance event types in order, each with what it does to an incident. */
+class EventTypesCatalogIT extends ApiTest {
+
+    @Test
+    void listsTheEightEventTypesWithTheirActionToAnyReader() {
+        ApiClient viewer = newTenant().newUser("viewer");
+
+        ApiResponse answer = viewer.get("/api/event-types");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("application/json");
+        Map<String, String> actions = new LinkedHashMap<>();
+        for (JsonNode type : answer.json().get("event_types")) {
+            actions.put(type.get("type").stringValue(), type.get("action").stringValue());
+        }
+        assertThat(actions).containsExactly(
+                Map.entry("action.blocked", "trigger"),
+                Map.entry("policy.violation", "trigger"),
+                Map.entry("auth.failed", "trigger"),
+                Map.entry("auth.mfa_failed", "trigger"),
+                Map.entry("anomaly.detected", "trigger"),
+                Map.entry("action.approved", "resolve"),
+                Map.entry("action.resolved", "resolve"),
+                Map.entry("action.acknowledged", "acknowledge"));
+        // The page's curl lines use the /api/api/... alias for every route.
+        assertThat(viewer.get("/api/api/event-types").json()).isEqualTo(answer.json());
+    }
+
+    @Test
+    void refusesAnAnonymousCaller() {
+        ApiResponse answer = anonymous().get("/api/event-types");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.isProblem()).isTrue();
+    }
+}

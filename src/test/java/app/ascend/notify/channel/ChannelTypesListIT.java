@@ -1,0 +1,74 @@
+package app.ascend.notify.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import app.ascend.notify.support.ApiClient;
+import app.ascend.notify.support.ApiResponse;
+import app.ascend.notify.support.ApiTest;
+import tools.jackson.databind.JsonNode;
+
+/** {@code GET /api/notifications/channel-types}: every installed type, described enough for a client to offer it. */
+class ChannelTypesListIT extends ApiTest {
+
+    @Test
+    void describesPagerDutyAsTheRegistryHoldsIt() {
+        ApiClient viewer = newTenant().newUser("viewer");
+
+        ApiResponse answer = viewer.get("/api/notifications/channel-types");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode pagerDuty = typeNamed(answer.json(), "pagerduty");
+        assertThat(pagerDuty).as(answer.body()).isNotNull();
+        assertThat(pagerDuty.get("display_name").stringValue()).isEqualTo("PagerDuty");
+        assertThat(pagerDuty.get("destination_noun").stringValue()).isEqualTo("routing key");
+        assertThat(pagerDuty.get("follow_ups").stringValue()).isEqualTo("open_incidents");
+        assertThat(pagerDuty.get("opens_incidents").booleanValue()).isTrue();
+        assertThat(strings(pagerDuty.get("owned_fields"))).contains("config", "severity_mapping");
+    }
+
+    @Test
+    void everyTypeIsCompleteAndListedOnceInNameOrder() {
+        JsonNode types = newTenant().admin().get("/api/notifications/channel-types").json().get("channel_types");
+
+        List<String> names = new ArrayList<>();
+        for (JsonNode type : types) {
+            names.add(type.get("type").stringValue());
+            assertThat(type.get("display_name").stringValue()).as(type.toString()).isNotBlank();
+            assertThat(type.get("destination_noun").stringValue()).as(type.toString()).isNotBlank();
+            assertThat(type.get("owned_fields").size()).as(type.toString()).isPositive();
+            assertThat(type.get("follow_ups").stringValue()).as(type.toString()).isIn("open_incidents", "every_event");
+            // A type opens incidents exactly when it follows up open incidents (DeliveryRules' rule).
+            assertThat(type.get("opens_incidents").booleanValue())
+                    .isEqualTo("open_incidents".equals(type.get("follow_ups").stringValue()));
+        }
+        assertThat(names).isSorted().doesNotHaveDuplicates().contains("pagerduty");
+    }
+
+    @Test
+    void refusesAnAnonymousCaller() {
+        ApiResponse answer = anonymous().get("/api/notifications/channel-types");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.isProblem()).isTrue();
+    }
+
+    private static JsonNode typeNamed(JsonNode body, String name) {
+        for (JsonNode type : body.get("channel_types")) {
+            if (name.equals(type.get("type").stringValue())) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.stringValue()));
+        return values;
+    }
+}
