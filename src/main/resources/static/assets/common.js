@@ -1,23 +1,45 @@
-// What the product page defines, shared by the pages.
+// What the pages share: the server's catalog (event types, risk levels, channel types), read once per
+// page load from the API instead of copied here, and small helpers.
 
-/** The eight governance event types (GET /api/events, channel "events", routing rules, runbook links). */
-export const EVENT_TYPES = [
-  'action.blocked', 'policy.violation', 'auth.failed', 'auth.mfa_failed',
-  'anomaly.detected', 'action.approved', 'action.resolved', 'action.acknowledged',
-];
-
-/** The page's "Severity Mapping" table: ASCEND risk → PagerDuty severity (the defaults). */
-export const RISK_LEVELS = [
-  { level: 'critical', label: 'Critical (90-100)', severity: 'critical', description: 'Pages immediately' },
-  { level: 'high', label: 'High (70-89)', severity: 'error', description: 'High urgency' },
-  { level: 'medium', label: 'Medium (40-69)', severity: 'warning', description: 'Low urgency' },
-  { level: 'low', label: 'Low (0-39)', severity: 'info', description: 'Informational' },
-];
-
-export const SEVERITIES = ['critical', 'error', 'warning', 'info'];
+import { get } from './api.js';
 
 export const DELIVERY_STATUSES = ['pending', 'in_flight', 'delivered', 'failed', 'dead'];
 
 export function setTitle(text) {
   document.title = `${text} · ASCEND Notify`;
+}
+
+let loading = null;
+
+/**
+ * The catalog, loaded on first use and kept for the page's life (it changes only with a new version of
+ * the service, which a reload picks up):
+ * {eventTypes: ['action.blocked', …], riskLevels: [{level, min_score, max_score}], channelTypes: [{type,
+ * display_name, destination_noun, owned_fields, follow_ups, opens_incidents}], channelType(name)}.
+ * A failed load is not kept, so the next page tries again.
+ */
+export function catalog() {
+  if (!loading) {
+    loading = Promise.all([get('/api/event-types'), get('/api/risk-levels'), get('/api/notifications/channel-types')])
+      .then(([events, risks, types]) => ({
+        eventTypes: events.event_types.map((t) => t.type),
+        riskLevels: risks.risk_levels,
+        channelTypes: types.channel_types,
+        channelType(name) {
+          return types.channel_types.find((t) => t.type === name) || null;
+        },
+      }));
+    loading.catch(() => { loading = null; });
+  }
+  return loading;
+}
+
+/** "Critical (90-100)": a risk level as the product page's table names it. */
+export function riskLabel(risk) {
+  return `${risk.level[0].toUpperCase()}${risk.level.slice(1)} (${risk.min_score}-${risk.max_score})`;
+}
+
+/** A noun as the start of a label: "routing key" → "Routing key". */
+export function capitalized(text) {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
 }

@@ -203,3 +203,50 @@ export async function busy(button, work) {
     button.removeAttribute('aria-busy');
   }
 }
+
+/** A number field's value for the API: a whole number, null when empty, else the text (for the server to name the error). */
+export function numberOrText(value) {
+  const text = value.trim();
+  if (text === '') return null;
+  return /^-?\d+$/.test(text) ? Number(text) : text;
+}
+
+/**
+ * A modal showing a secret the server answers only once (a webhook's signing secret), with "Copy" and
+ * "Done"; resolves when closed (Done or Escape). The value is removed from the page when it closes.
+ */
+export function shownOnceDialog(title, text, secret, label) {
+  return new Promise((resolve) => {
+    const titleId = uid('dlg');
+    const value = h('input', { type: 'text', readonly: true, value: secret, class: 'mono key-value', 'aria-label': label });
+    const copy = h('button', { type: 'button', class: 'btn primary' }, 'Copy');
+    const done = h('button', { type: 'button', class: 'btn' }, 'Done');
+    const status = h('span', { role: 'status', class: 'muted' });
+    const dialog = h('dialog', { class: 'confirm shown-once', 'aria-labelledby': titleId },
+      h('h2', { id: titleId }, title), h('p', null, text),
+      h('div', { class: 'inline-fields' }, value, copy), status, h('div', { class: 'actions' }, done));
+    copy.addEventListener('click', async () => {
+      value.select();
+      try {
+        await navigator.clipboard.writeText(secret);
+        status.textContent = 'Copied.';
+      } catch {
+        status.textContent = document.execCommand && document.execCommand('copy') ? 'Copied.' : 'Select the secret and copy it (Ctrl+C).';
+      }
+    });
+    const close = () => {
+      dialog.close();
+      dialog.remove();
+      resolve();
+    };
+    done.addEventListener('click', close);
+    dialog.addEventListener('cancel', (e) => {
+      e.preventDefault();
+      close();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    value.focus();
+    value.select();
+  });
+}

@@ -1,8 +1,8 @@
-// Channels list: name, type, events, minimum risk score, enabled, last delivery outcome.
+// Channels list: name, type (by its display name), events, minimum risk score, enabled, last delivery outcome.
 
 import { get, query } from '../api.js';
 import { h, table, emptyRow, badge, time } from '../dom.js';
-import { setTitle } from '../common.js';
+import { catalog, setTitle } from '../common.js';
 
 export async function render(ctx) {
   setTitle('Channels');
@@ -10,9 +10,9 @@ export async function render(ctx) {
   main.append(h('div', { class: 'page-head' },
     h('h1', null, 'Channels'),
     ctx.canEdit ? h('a', { class: 'btn primary', href: '#/channels/new' }, 'New channel') : null));
-  main.append(h('p', { class: 'muted' }, 'Where governance events are sent: each PagerDuty channel names an Events API v2 integration key, the events it receives and how they map to severities.'));
+  main.append(h('p', { class: 'muted' }, 'Where governance events are sent: each channel names its destination (a PagerDuty routing key, a webhook URL…), the events it receives and which of them it sends.'));
 
-  const list = await get('/api/notifications/channels?limit=200');
+  const [list, types] = await Promise.all([get('/api/notifications/channels?limit=200'), catalog()]);
   const lastDeliveries = await Promise.all(list.items.map((c) =>
     get(`/api/notifications/deliveries${query({ channel_id: c.id, limit: 1 })}`).then((d) => d.items[0] || null, () => null)));
 
@@ -21,10 +21,10 @@ export async function render(ctx) {
     return h('tr', { dataset: { channelId: c.id } },
       h('td', null, h('a', { href: `#/channels/${encodeURIComponent(c.id)}`, class: 'channel-name' }, c.name),
         c.warnings?.length ? h('span', { class: 'warn-count', title: c.warnings.join('\n') }, ` ${c.warnings.length} warning${c.warnings.length > 1 ? 's' : ''}`) : null),
-      h('td', null, c.type),
+      h('td', { class: 'channel-type', dataset: { type: c.type } }, types.channelType(c.type)?.display_name || c.type),
       h('td', null, c.events == null ? h('span', { class: 'muted' }, 'all types') : c.events.length ? c.events.join(', ') : h('span', { class: 'muted' }, 'none')),
       h('td', { class: 'num' }, c.filters?.min_risk_score ?? '—'),
-      h('td', null, c.enabled ? 'yes' : badge('disabled')),
+      h('td', { title: c.disabled_reason || null }, c.enabled ? 'yes' : badge('disabled')),
       h('td', null, last ? [badge(last.status), ' ', time(last.finished_at || last.created_at)] : h('span', { class: 'muted' }, 'none yet')));
   });
   main.append(table('Channels', ['Name', 'Type', 'Events', 'Minimum risk score', 'Enabled', 'Last delivery'],

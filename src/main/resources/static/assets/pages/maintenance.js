@@ -6,7 +6,7 @@ import { h, replace, table, emptyRow, badge, time, toLocalInput } from '../dom.j
 import {
   field, checkbox, checkboxGroup, checkedValues, clearMessages, showErrors, showProblem, problemBox, confirmDialog, busy,
 } from '../forms.js';
-import { EVENT_TYPES, setTitle } from '../common.js';
+import { catalog, setTitle } from '../common.js';
 
 const BASE = '/api/notifications/maintenance-windows';
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -28,6 +28,7 @@ export async function render(ctx) {
     throw e;
   }
   const channels = (await get('/api/notifications/channels?limit=200')).items;
+  const { eventTypes } = await catalog();
   const channelName = (id) => channels.find((c) => c.id === id)?.name || id;
 
   const listSlot = h('div');
@@ -87,7 +88,7 @@ export async function render(ctx) {
   }
 
   function showForm(existing) {
-    replace(formSlot, windowForm(ctx, channels, existing, async (message) => {
+    replace(formSlot, windowForm(ctx, channels, eventTypes, existing, async (message) => {
       await reload(message);
       showForm(null);
     }, () => showForm(null)));
@@ -104,7 +105,7 @@ function recurrenceText(r) {
   return `weekly ${days} ${r.start_time || ''}–${r.end_time || ''} ${r.time_zone || ''}`.trim();
 }
 
-function windowForm(ctx, channels, w, onSaved, onCancel) {
+function windowForm(ctx, channels, eventTypes, w, onSaved, onCancel) {
   const editing = Boolean(w);
   const now = new Date();
   now.setSeconds(0, 0);
@@ -113,7 +114,7 @@ function windowForm(ctx, channels, w, onSaved, onCancel) {
   const endsAt = h('input', { type: 'datetime-local', value: toLocalInput(w ? new Date(w.ends_at) : new Date(now.getTime() + 3600e3)) });
   const channelGroup = checkboxGroup('channel_ids', 'Channels', channels.map((c) => [c.id, c.name]), w?.channel_ids || [],
     { hint: 'None checked: every channel.' });
-  const events = checkboxGroup('events', 'Events', EVENT_TYPES.map((t) => [t, t]), w?.events || [], { hint: 'None checked: every event type.' });
+  const events = checkboxGroup('events', 'Events', eventTypes.map((t) => [t, t]), w?.events || [], { hint: 'None checked: every event type.' });
   const reason = h('textarea', { rows: '2' });
   reason.value = w?.reason || '';
   const notifyAfter = checkbox('notify_after', 'Notify after: when the window ends, trigger the actions that were suppressed and are still unresolved', Boolean(w?.notify_after));
