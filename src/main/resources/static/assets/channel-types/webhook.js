@@ -4,7 +4,7 @@
 // webhook-id, webhook-timestamp and webhook-signature with the secret. See index.js for the exports.
 
 import { post } from '../api.js';
-import { h } from '../dom.js';
+import { h, time } from '../dom.js';
 import { field, confirmDialog, shownOnceDialog, numberOrText, busy } from '../forms.js';
 
 export const label = 'Webhook (signed, Standard Webhooks)';
@@ -17,9 +17,11 @@ export function sections({ ctx, channel, editing, canEdit }) {
   const url = h('input', { type: 'url', value: config.url || '', placeholder: 'https://hooks.example.com/ascend', autocomplete: 'off', spellcheck: 'false' });
   const rate = h('input', { type: 'number', min: '1', step: '1', inputmode: 'numeric', value: config.rate_per_minute ?? '' });
 
+  // Answers show the URL with its path and query hidden (they often carry a token); sent back as read, it keeps the stored one.
+  const storedUrl = editing && config.url ? h('span', { class: 'stored' }, `Stored: ${config.url} (path hidden). Leave as is to keep it, or enter a new URL.`) : null;
   const parts = [
-    field('config.url', 'URL', url, { hint: URL_HINT }),
-    field('config.rate_per_minute', 'Rate per minute', rate, { hint: 'At most this many requests a minute to this URL, for all instances together. Empty: the service\'s default.' }),
+    field('config.url', 'URL', url, { hint: URL_HINT, after: storedUrl }),
+    field('config.rate_per_minute', 'Rate per minute', rate, { hint: 'At most this many requests a minute to this URL, for all instances together; 0: no limit. Empty: 600.' }),
   ];
   if (editing) parts.push(secretField(ctx, channel, canEdit));
 
@@ -67,8 +69,9 @@ function secretField(ctx, channel, canEdit) {
       }
     });
   });
+  const expires = channel.config?.previous_secret_expires_at;
   return field('config.secret', 'Signing secret', masked, {
-    after: rotate,
+    after: [rotate, expires ? h('span', { class: 'stored previous-secret' }, 'The previous secret signs too until ', time(expires), '.') : null],
     hint: 'Receivers verify each request\'s webhook-signature with it. Shown in full only when the channel is created or the secret rotated.',
   });
 }
