@@ -2,7 +2,7 @@ package app.ascend.notify.delivery;
 
 import java.time.Instant;
 
-import app.ascend.notify.delivery.spi.MessageKind;
+import app.ascend.notify.channel.spi.MessageKind;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import app.ascend.notify.delivery.spi.SendResult;
+import app.ascend.notify.channel.spi.SendResult;
 import app.ascend.notify.simulator.PagerDutySimulator;
 
 /**

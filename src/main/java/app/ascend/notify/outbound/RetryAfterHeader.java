@@ -1,4 +1,4 @@
-package app.ascend.notify.channel.pagerduty;
+package app.ascend.notify.outbound;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,11 +12,11 @@ import java.util.Optional;
  * from the injected clock; one already past, like negative seconds, means "retry now" (zero), never
  * "wait that long again". Unreadable values are no hint at all.
  */
-final class RetryAfterHeader {
+public final class RetryAfterHeader {
     private RetryAfterHeader() {
     }
 
-    static Optional<Duration> parse(Optional<String> header, Clock clock) {
+    public static Optional<Duration> parse(Optional<String> header, Clock clock) {
         return header.map(String::trim).filter(value -> !value.isEmpty()).flatMap(value -> {
             try {
                 return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));

@@ -1,4 +1,4 @@
-package app.ascend.notify.channel.pagerduty;
+package app.ascend.notify.outbound;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;

@@ -1,4 +1,4 @@
-package app.ascend.notify.delivery.spi;
+package app.ascend.notify.channel.spi;
 
 import tools.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package app.ascend.notify.delivery.spi;
+package app.ascend.notify.channel.spi;
 
 /** What a delivery does to the incident of its dedup key; {@code TEST} is a "Send Test Alert". */
 public enum MessageKind {

@@ -1,0 +1,33 @@
+package app.ascend.notify.channel.spi;
+
+/**
+ * How a channel type's deliveries behave, which the core follows without knowing the vendor.
+ *
+ * @param opensIncidents         a trigger opens an ASCEND incident per (channel, destination, dedup key),
+ *                               which its resolve or acknowledge closes (PagerDuty, ticket systems)
+ * @param mergesWaitingTriggers  a later trigger of the same incident merges into one still waiting to be
+ *                               sent, carrying the newer data (PagerDuty only appends repeats to its alert);
+ *                               false: every event is a message of its own (chat, webhooks, SIEM)
+ * @param followUps              which resolve and acknowledge events this type is sent
+ * @param sendsWithSettings      {@link ChannelType#send} needs the channel's current settings (e.g. a signing
+ *                               secret that may have been rotated since the message was queued)
+ */
+public record DeliveryRules(boolean opensIncidents, boolean mergesWaitingTriggers, FollowUps followUps,
+        boolean sendsWithSettings) {
+
+    public enum FollowUps {
+        /** Resolves and acknowledges go where an incident of the dedup key is open, whatever the filters. */
+        OPEN_INCIDENTS,
+        /** Every subscribed event is routed like a trigger (enabled, subscribed, filters), as its own message. */
+        EVERY_EVENT
+    }
+
+    public DeliveryRules {
+        if (opensIncidents != (followUps == FollowUps.OPEN_INCIDENTS)) {
+            throw new IllegalArgumentException("a type follows up open incidents exactly when it opens them");
+        }
+        if (mergesWaitingTriggers && !opensIncidents) {
+            throw new IllegalArgumentException("triggers merge per incident: only a type that opens incidents merges");
+        }
+    }
+}
