@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * Answers {@code POST /webhooks/{endpoint}} as a Standard Webhooks receiver (see {@link WebhookInbox#receive}).
  * The raw body bytes are read first and verified as they are, never re-serialized (spec "Signature scheme";
  * shared/reference/standard-webhooks/FACTS.md §3). Paths with no valid endpoint name answer 404 and other
- * methods 405, both unrecorded.
+ * methods 405, both unrecorded. The PagerDuty side's faults, latency and rate limit do not apply here: webhook
+ * faults are set per endpoint ({@link WebhookFault}).
  */
 final class WebhookIntake implements HttpHandler {
 
