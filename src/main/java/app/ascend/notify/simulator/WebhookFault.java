@@ -1,6 +1,7 @@
 package app.ascend.notify.simulator;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Set;
 
@@ -88,7 +89,7 @@ public record WebhookFault(int status, String retryAfter, String redirectTo, int
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
                 throw new IllegalArgumentException("'redirect_to' must be an absolute http(s) URL");
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalArgumentException("'redirect_to' must be an absolute http(s) URL");
         }
     }

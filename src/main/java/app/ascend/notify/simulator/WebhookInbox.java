@@ -3,6 +3,7 @@ package app.ascend.notify.simulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +190,7 @@ public final class WebhookInbox {
         synchronized (journal) {
             // Recorded under the endpoint's lock, in sequence order per endpoint; sorted for order across them.
             return journal.stream().filter(filter)
-                    .sorted(java.util.Comparator.comparingLong(ReceivedWebhook::sequence)).toList();
+                    .sorted(Comparator.comparingLong(ReceivedWebhook::sequence)).toList();
         }
     }
 

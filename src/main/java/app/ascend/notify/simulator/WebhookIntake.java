@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Answers {@code POST /webhooks/{endpoint}} as a Standard Webhooks receiver (see {@link WebhookInbox#receive}).
@@ -71,7 +72,7 @@ final class WebhookIntake implements HttpHandler {
 
     private static void sendError(HttpExchange exchange, int status, String message) throws IOException {
         String body = "{\"error\":\"" + message + "\"}";
-        send(exchange, new WebhookAnswer(status, body, java.util.Map.of(), 0, null));
+        send(exchange, new WebhookAnswer(status, body, Map.of(), 0, null));
     }
 
     private static void pause(long millis) {

@@ -1,6 +1,7 @@
 package app.ascend.notify.simulator;
 
 import java.util.List;
+import java.util.TreeMap;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -86,9 +87,9 @@ final class WebhookJson {
         node.put("verified", stats.verified());
         node.put("duplicates", stats.duplicates());
         ObjectNode byStatus = node.putObject("byStatus");
-        new java.util.TreeMap<>(stats.byStatus()).forEach((status, n) -> byStatus.put(String.valueOf(status), n));
+        new TreeMap<>(stats.byStatus()).forEach((status, n) -> byStatus.put(String.valueOf(status), n));
         ObjectNode byEndpoint = node.putObject("acceptedByEndpoint");
-        new java.util.TreeMap<>(stats.acceptedByEndpoint()).forEach(byEndpoint::put);
+        new TreeMap<>(stats.acceptedByEndpoint()).forEach(byEndpoint::put);
         return node;
     }
 }

@@ -1,5 +1,7 @@
 package app.ascend.notify.simulator;
 
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -45,12 +47,12 @@ record WebhookSecret(byte[] key) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof WebhookSecret that && java.security.MessageDigest.isEqual(key, that.key);
+        return other instanceof WebhookSecret that && MessageDigest.isEqual(key, that.key);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(key);
+        return Arrays.hashCode(key);
     }
 
     @Override

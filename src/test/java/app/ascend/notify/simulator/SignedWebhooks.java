@@ -1,6 +1,7 @@
 package app.ascend.notify.simulator;
 
 import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +46,7 @@ final class SignedWebhooks {
             for (String secret : secrets) {
                 entries.add(new Webhook(secret).sign(id, timestamp, body));
             }
-        } catch (WebhookSigningException | com.standardwebhooks.exceptions.EmptyWebhookSecretException e) {
+        } catch (WebhookSigningException | EmptyWebhookSecretException e) {
             throw new IllegalStateException(e);
         }
         return String.join(" ", entries);

@@ -1,8 +1,14 @@
 package app.ascend.notify.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +54,27 @@ class WebhookReceiverDuplicateTest {
     }
 
     @Test
+    void concurrentDeliveriesOfOneIdAreAcceptedOnceAndDuplicatesAfter() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                sent.add(pool.submit(() -> deliver("ops-hook", "msg_race")));
+            }
+            for (Future<Integer> status : sent) {
+                assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(204);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<ReceivedWebhook> messages = sim.webhooks().messages("ops-hook");
+        assertThat(messages).hasSize(24);
+        assertThat(messages.get(0).duplicate()).as("the first in arrival order is the original").isFalse();
+        assertThat(messages.subList(1, 24)).allSatisfy(message -> assertThat(message.duplicate()).isTrue());
+    }
+
+    @Test
     void aRetryAfterARefusalIsNoDuplicate() {
         sim.webhooks().injectFault("ops-hook", WebhookFault.status(503, 1));
 
@@ -55,8 +82,8 @@ class WebhookReceiverDuplicateTest {
         deliver("ops-hook", "msg_1");
 
         assertThat(sim.webhooks().requests("ops-hook")).extracting(ReceivedWebhook::status, ReceivedWebhook::duplicate)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(503, false),
-                        org.assertj.core.groups.Tuple.tuple(204, false));
+                .containsExactly(tuple(503, false),
+                        tuple(204, false));
     }
 
     @Test
