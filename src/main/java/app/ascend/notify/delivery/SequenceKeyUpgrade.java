@@ -59,7 +59,7 @@ class SequenceKeyUpgrade implements InitializingBean {
             after = ids.get(ids.size() - 1);
         }
         if (changed > 0) {
-            log.info("{} queued deliveries moved to their PagerDuty alert's sequence (routing key and dedup key)", changed);
+            log.info("{} queued deliveries moved to their destination's sequence (destination and dedup key)", changed);
         }
     }
 }

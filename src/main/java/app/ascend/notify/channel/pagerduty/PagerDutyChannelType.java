@@ -100,6 +100,11 @@ public class PagerDutyChannelType implements ChannelType {
     }
 
     @Override
+    public java.util.Map<String, java.util.Map<String, String>> apiExamples() {
+        return PagerDutyApiExamples.EXAMPLES;
+    }
+
+    @Override
     public DeliveryRules rules() {
         return RULES;
     }
