@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 
 import app.ascend.notify.db.SqlTime;
 import app.ascend.notify.identity.AscendPrincipal;
-import app.ascend.notify.web.Ids;
+import app.ascend.notify.ids.Ids;
 import app.ascend.notify.web.Page;
 import app.ascend.notify.web.PageParams;
 import tools.jackson.databind.JsonNode;

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import app.ascend.notify.db.AfterCommit;
 import app.ascend.notify.delivery.spi.MessageKind;
 import app.ascend.notify.delivery.spi.SendResult;
-import app.ascend.notify.web.Ids;
+import app.ascend.notify.ids.Ids;
 
 /**
  * Applies the outcomes of sends to the outbox, each in one transaction with its attempt row: 202 is

@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.ascend.notify.db.SqlTime;
-import app.ascend.notify.web.Ids;
-import app.ascend.notify.web.Sha256;
+import app.ascend.notify.ids.Ids;
+import app.ascend.notify.ids.Sha256;
 
 /**
  * PagerDuty accepts about 120 events per minute per routing key over a sliding 60 s window ([D5],

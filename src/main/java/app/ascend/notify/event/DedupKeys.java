@@ -1,6 +1,6 @@
 package app.ascend.notify.event;
 
-import app.ascend.notify.web.Sha256;
+import app.ascend.notify.ids.Sha256;
 
 /**
  * The {@code dedup_key} of an event. The product page: "ASCEND uses the action ID as the dedup key":

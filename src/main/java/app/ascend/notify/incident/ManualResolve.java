@@ -22,8 +22,8 @@ import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
 import app.ascend.notify.identity.AscendPrincipal;
 import app.ascend.notify.identity.OrganizationRepository;
+import app.ascend.notify.ids.Ids;
 import app.ascend.notify.web.ConflictException;
-import app.ascend.notify.web.Ids;
 import app.ascend.notify.web.NotFoundException;
 
 /**

@@ -19,10 +19,10 @@ import app.ascend.notify.delivery.spi.RenderedMessage;
 import app.ascend.notify.event.DedupKeys;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
+import app.ascend.notify.ids.Ids;
+import app.ascend.notify.ids.Sha256;
 import app.ascend.notify.incident.Incident;
 import app.ascend.notify.incident.IncidentRepository;
-import app.ascend.notify.web.Ids;
-import app.ascend.notify.web.Sha256;
 
 /**
  * Decides, for each channel of the organization, whether and where an event pages, and queues the

@@ -11,8 +11,8 @@ import app.ascend.notify.delivery.NewDelivery;
 import app.ascend.notify.delivery.Outbox;
 import app.ascend.notify.delivery.spi.RenderedMessage;
 import app.ascend.notify.event.GovernanceEvent;
+import app.ascend.notify.ids.Ids;
 import app.ascend.notify.incident.IncidentRepository;
-import app.ascend.notify.web.Ids;
 
 /**
  * Triggers of one ingest batch that will page, planned in memory and written together. Per incident

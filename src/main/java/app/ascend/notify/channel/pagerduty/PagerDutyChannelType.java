@@ -8,8 +8,8 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import app.ascend.notify.channel.ChannelType;
-import app.ascend.notify.channel.KeyMask;
 import app.ascend.notify.event.EventType;
+import app.ascend.notify.secret.KeyMask;
 import app.ascend.notify.web.JsonFields;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -7,13 +7,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import app.ascend.notify.channel.Channel;
-import app.ascend.notify.channel.KeyMask;
 import app.ascend.notify.delivery.spi.ChannelNotifier;
 import app.ascend.notify.delivery.spi.MessageKind;
 import app.ascend.notify.delivery.spi.RenderedMessage;
 import app.ascend.notify.delivery.spi.SendResult;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
+import app.ascend.notify.secret.KeyMask;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
