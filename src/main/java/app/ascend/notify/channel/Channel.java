@@ -9,7 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A notification channel as stored, with its keys in clear (only inside the service; sealed at rest,
  * masked in every answer). {@code events} null means every type. {@code settings} are the fields its
- * {@link ChannelType} owns (for PagerDuty: config, severity_mapping, routing_rules).
+ * {@link ChannelType} owns (such as config, severity_mapping, routing_rules).
  */
 public record Channel(String id, String organizationId, String name, String type, boolean enabled,
         List<EventType> events, ChannelFilters filters, ObjectNode settings, Instant createdAt, Instant updatedAt) {
