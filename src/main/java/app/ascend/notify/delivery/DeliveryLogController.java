@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.ascend.notify.identity.AscendPrincipal;
-import app.ascend.notify.web.Rfc3339;
+import app.ascend.notify.time.Rfc3339;
 import app.ascend.notify.web.ConflictException;
 import app.ascend.notify.web.FieldErrors;
 import app.ascend.notify.web.NotFoundException;

@@ -15,10 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.ascend.notify.channel.ChannelShutoff;
 import app.ascend.notify.channel.ChannelTypes;
-import app.ascend.notify.db.AfterCommit;
 import app.ascend.notify.channel.spi.MessageKind;
 import app.ascend.notify.channel.spi.SendResult;
-import app.ascend.notify.web.Ids;
+import app.ascend.notify.db.AfterCommit;
+import app.ascend.notify.ids.Ids;
 
 /**
  * Applies the outcomes of sends to the outbox, each in one transaction with its attempt row: accepted

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import app.ascend.notify.channel.SecretBox;
+import app.ascend.notify.secret.SecretBox;
 
 /**
  * Since V6 a delivery's sequence is its PagerDuty alert ({@link SequenceKey}: destination and dedup

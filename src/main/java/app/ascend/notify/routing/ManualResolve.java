@@ -14,20 +14,20 @@ import app.ascend.notify.channel.Channel;
 import app.ascend.notify.channel.ChannelRepository;
 import app.ascend.notify.channel.ChannelTypes;
 import app.ascend.notify.channel.spi.ChannelType;
+import app.ascend.notify.channel.spi.RenderedMessage;
 import app.ascend.notify.delivery.DeliveriesQueued;
 import app.ascend.notify.delivery.NewDelivery;
 import app.ascend.notify.delivery.Outbox;
 import app.ascend.notify.delivery.SequenceKey;
-import app.ascend.notify.channel.spi.RenderedMessage;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
 import app.ascend.notify.identity.AscendPrincipal;
+import app.ascend.notify.identity.OrganizationRepository;
+import app.ascend.notify.ids.Ids;
 import app.ascend.notify.incident.Incident;
 import app.ascend.notify.incident.IncidentRepository;
 import app.ascend.notify.incident.IncidentStatus;
-import app.ascend.notify.identity.OrganizationRepository;
 import app.ascend.notify.web.ConflictException;
-import app.ascend.notify.web.Ids;
 import app.ascend.notify.web.NotFoundException;
 
 /**
