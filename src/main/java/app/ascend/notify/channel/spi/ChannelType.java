@@ -1,6 +1,7 @@
 package app.ascend.notify.channel.spi;
 
 import java.util.List;
+import java.util.Map;
 
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
@@ -9,23 +10,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Everything the core needs to know about one kind of channel (pagerduty, webhook; slack, teams, siem,
- * servicenow later), in one bean: its settings, how it renders each message kind, how its deliveries
+ * Everything the core needs to know about one kind of channel, in one bean: its settings, how it renders each message kind, how its deliveries
  * behave (merging, follow-ups, rate), and how it sends — in the spirit of Alertmanager's
  * {@code notify.Notifier} plus its per-receiver config. Routing, the outbox, the dispatcher, the rate
  * budget, metrics, the delivery log, the explain view, maintenance windows and the test alert ask this
  * interface and name no vendor. A channel type is one package under {@code channel}, one bean
  * implementing this; {@code ChannelTypes} checks at start that each is complete.
  *
- * <p>A <em>destination</em> (PagerDuty: region and routing key; webhook: the URL) is secret and opaque
+ * <p>A <em>destination</em> (a region and routing key, a URL) is secret and opaque
  * to the core: sealed at rest, compared, and shown only through {@link #maskDestination}.
  */
 public interface ChannelType {
 
-    /** The {@code type} value in the API, e.g. {@code pagerduty}: lower case letters, digits and {@code _}. */
+    /** The {@code type} value in the API: lower case letters, digits and {@code _}. */
     String name();
 
-    /** The destination's name in sentences users read ("PagerDuty refused the trigger"). */
+    /** The destination's name in sentences users read ("<display name> refused the trigger"). */
     String displayName();
 
     /** What one destination is called in explanations: "routing key", "URL". */
@@ -44,6 +44,14 @@ public interface ChannelType {
 
     /** The settings as stored (the JSON of {@link ChannelSettings#toJson()}), parsed once when a channel is loaded. */
     ChannelSettings parse(ObjectNode stored);
+
+    /**
+     * Named request bodies this type adds to the OpenAPI description, by operation (e.g.
+     * {@code "POST /api/notifications/channels"} → name → JSON body).
+     */
+    default Map<String, Map<String, String>> apiExamples() {
+        return Map.of();
+    }
 
     /** How this type's deliveries behave in the outbox. */
     DeliveryRules rules();
@@ -75,6 +83,21 @@ public interface ChannelType {
      * {@link DeliveryRules#sendsWithSettings()} is false or the channel was deleted.
      */
     RateLimit rateLimit(String destination, ChannelSettings settings);
+
+    /**
+     * The warning on a channel that sends {@code sharedTypes} to the same destination as
+     * {@code otherChannel} (e.g. {@code Channel "Ops" (chan_…)}): each such event is sent twice.
+     */
+    default String duplicateWarning(String otherChannel, List<String> sharedTypes) {
+        return otherChannel + " also sends " + String.join(", ", sharedTypes) + " to the same " + destinationNoun()
+                + ", so each such event is sent twice; narrow one channel's events or disable it.";
+    }
+
+    /** The note on a channel that sends other events to the same destination as {@code otherChannel}. */
+    default String sharedDestinationWarning(String otherChannel) {
+        return otherChannel + " sends other events to the same " + destinationNoun() + ": messages for one action "
+                + "through either channel share one ordered sequence.";
+    }
 
     /** Sends one message now. Remote failures are results, never exceptions. */
     SendResult send(Outgoing message);

@@ -1,5 +1,0 @@
-package app.ascend.notify.event;
-
-/** A validated event of an ingest request, with the sender's own id (for idempotency) when it gave one. */
-public record IncomingEvent(String sourceId, GovernanceEvent event) {
-}
