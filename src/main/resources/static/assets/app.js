@@ -167,7 +167,7 @@ function renderSignIn(message) {
   }
   const form = h('form', { class: 'signin', novalidate: true },
     h('h1', null, 'Sign in'),
-    h('p', { class: 'muted' }, 'ASCEND Notify: PagerDuty alerts for AI-governance events.'),
+    h('p', { class: 'muted' }, 'ASCEND Notify: alerts for AI-governance events, sent where your teams work.'),
     problem,
     h('div', { class: 'field' }, h('label', { for: 'email' }, 'Email'), email),
     h('div', { class: 'field' }, h('label', { for: 'password' }, 'Password'), password),

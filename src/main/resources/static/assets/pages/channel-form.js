@@ -82,10 +82,9 @@ function deleteButton(ctx, channel) {
   return button;
 }
 
-/** The types a new channel may have: those the server offers that have a form here; PagerDuty first as before. */
+/** The types a new channel may have: those the server offers (in its order, by name) that have a form here. */
 function editableTypes(types) {
-  return types.channelTypes.filter((t) => formFor(t.type))
-    .sort((a, b) => (a.type === 'pagerduty' ? -1 : b.type === 'pagerduty' ? 1 : 0));
+  return types.channelTypes.filter((t) => formFor(t.type));
 }
 
 function channelForm(ctx, channel, types) {

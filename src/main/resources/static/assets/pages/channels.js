@@ -10,9 +10,9 @@ export async function render(ctx) {
   main.append(h('div', { class: 'page-head' },
     h('h1', null, 'Channels'),
     ctx.canEdit ? h('a', { class: 'btn primary', href: '#/channels/new' }, 'New channel') : null));
-  main.append(h('p', { class: 'muted' }, 'Where governance events are sent: each channel names its destination (a PagerDuty routing key, a webhook URL…), the events it receives and which of them it sends.'));
-
   const [list, types] = await Promise.all([get('/api/notifications/channels?limit=200'), catalog()]);
+  const destinations = types.channelTypes.map((t) => `${t.display_name}: a ${t.destination_noun}`).join('; ');
+  main.append(h('p', { class: 'muted' }, `Where governance events are sent: each channel names its destination (${destinations}), the events it receives and which of them it sends.`));
   const lastDeliveries = await Promise.all(list.items.map((c) =>
     get(`/api/notifications/deliveries${query({ channel_id: c.id, limit: 1 })}`).then((d) => d.items[0] || null, () => null)));
 

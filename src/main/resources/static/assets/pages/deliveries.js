@@ -40,7 +40,7 @@ export async function render(ctx) {
 
   main.append(
     h('div', { class: 'page-head' }, h('h1', null, 'Deliveries'), h('div', { class: 'head-actions' }, autoRefresh, updated)),
-    h('p', { class: 'muted' }, 'Every message sent to PagerDuty, with each attempt and PagerDuty\'s answer. Failed deliveries were refused (400) and are not retried by themselves; dead ones ran out of retries.'),
+    h('p', { class: 'muted' }, 'Every message sent to a channel\'s destination, with each attempt and its answer. Failed deliveries were refused (a 4xx) and are not retried by themselves; dead ones ran out of retries.'),
     h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter deliveries' },
       field('channel_id', 'Channel', channelSelect), field('status', 'Status', statusSelect), field('window', 'Time', windowSelect), eventChip),
     problem);
@@ -162,7 +162,7 @@ function detailRow(d) {
     h('dl', { class: 'facts' },
       h('dt', null, 'Delivery'), h('dd', { class: 'mono' }, d.id),
       h('dt', null, 'Event'), h('dd', null, d.event_id ? h('a', { href: `#/events/${encodeURIComponent(d.event_id)}` }, d.event_id) : 'test alert (no event)'),
-      h('dt', null, 'Routing key'), h('dd', { class: 'mono' }, d.routing_key || '—'),
+      h('dt', null, 'Destination'), h('dd', { class: 'mono' }, d.destination ?? d.routing_key ?? '—'),
       h('dt', null, 'Next attempt'), h('dd', null, time(d.next_attempt_at)),
       h('dt', null, 'Finished'), h('dd', null, time(d.finished_at))),
     table('Attempts', ['At', 'HTTP status', 'Outcome', 'Answer', 'Latency'],

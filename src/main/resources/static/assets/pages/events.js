@@ -60,12 +60,12 @@ export async function renderOne(ctx) {
     h('td', null, h('a', { href: `#/channels/${encodeURIComponent(d.channel_id)}` }, d.channel_name || d.channel_id)),
     h('td', { class: 'outcome' }, badge(d.outcome)),
     h('td', { class: 'reason wrap' }, d.reason),
-    h('td', { class: 'mono' }, d.routing_key || '—'),
+    h('td', { class: 'mono' }, d.destination ?? d.routing_key ?? '—'),
     h('td', null, d.deliveries?.length ? h('ul', { class: 'plain' }, d.deliveries.map((dl) => h('li', { dataset: { deliveryId: dl.id } },
       badge(dl.status), ' ', h('a', { href: `#/deliveries${query({ event_id: e.id, channel_id: d.channel_id })}` }, `${dl.kind} ${dl.id}`),
       dl.last_http_status != null ? ` (HTTP ${dl.last_http_status})` : ''))) : h('span', { class: 'muted' }, 'none'))));
   main.append(h('section', { class: 'card' }, h('h2', null, 'Why it was (not) paged'),
-    h('p', { class: 'muted' }, 'Each channel\'s decision: enabled → subscribed → minimum risk score → maintenance windows → routing key.'),
-    table('Decisions', ['Channel', 'Outcome', 'Reason', 'Routing key', 'Deliveries'],
+    h('p', { class: 'muted' }, 'Each channel\'s decision: enabled → subscribed → minimum risk score → maintenance windows → destination.'),
+    table('Decisions', ['Channel', 'Outcome', 'Reason', 'Destination', 'Deliveries'],
       rows.length ? rows : [emptyRow(5, 'No channel existed when this event arrived.')])));
 }

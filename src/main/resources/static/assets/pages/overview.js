@@ -45,9 +45,9 @@ async function content(ctx, reload) {
   const stats = h('div', { class: 'stats' },
     stat('Queue depth', count(pending), `pending deliveries${inFlight.items.length ? `, ${inFlight.items.length} in flight` : ''}`, '#/deliveries?status=pending', 'queue-depth'),
     stat('Dead deliveries', count(dead), 'ran out of retries: need attention', '#/deliveries?status=dead', 'dead-count', dead.items.length > 0),
-    stat('Failed (24 h)', String(failed24h), 'refused by PagerDuty (400)', '#/deliveries?status=failed&window=24h', 'failed-count', failed24h > 0),
+    stat('Failed (24 h)', String(failed24h), 'refused by the destination (4xx)', '#/deliveries?status=failed&window=24h', 'failed-count', failed24h > 0),
     stat('Events (24 h)', count(events), 'governance events received', '#/events', 'events-count'),
-    stat('Deliveries (24 h)', count(deliveries), 'messages to PagerDuty', '#/deliveries?window=24h', 'deliveries-count'),
+    stat('Deliveries (24 h)', count(deliveries), 'messages to channels', '#/deliveries?window=24h', 'deliveries-count'),
     incidents ? stat('Open incidents', String(incidents.length), 'held open by ASCEND Notify', null, 'incidents-count') : null);
 
   const attention = dead.items.slice(0, 10).map((d) => {
@@ -80,12 +80,12 @@ async function content(ctx, reload) {
       table('Dead deliveries', attentionHeaders, attention.length ? attention : [emptyRow(attentionHeaders.length, 'Nothing: no dead deliveries.')]),
       dead.items.length > 10 ? h('p', null, h('a', { href: '#/deliveries?status=dead' }, 'All dead deliveries')) : null),
     incidents ? h('section', { class: 'card' }, h('h2', null, 'Open incidents'),
-      table('Open incidents', ['Opened', 'Channel', 'Dedup key', 'Routing key', 'Last event'],
+      table('Open incidents', ['Opened', 'Channel', 'Dedup key', 'Destination', 'Last event'],
         incidents.length ? incidents.slice(0, 20).map((i) => h('tr', null,
           h('td', null, time(i.opened_at)),
           h('td', null, channelName(i.channel_id)),
           h('td', { class: 'mono wrap' }, i.dedup_key),
-          h('td', { class: 'mono' }, i.routing_key || '—'),
+          h('td', { class: 'mono' }, i.destination ?? i.routing_key ?? '—'),
           h('td', null, time(i.last_event_at)))) : [emptyRow(5, 'No open incidents.')])) : null,
   ];
 }
