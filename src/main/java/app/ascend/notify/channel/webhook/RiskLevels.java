@@ -10,7 +10,8 @@ import app.ascend.notify.event.GovernanceEvent;
 
 /**
  * An event's risk level as the product page bands it (critical 90–100, high 70–89, medium 40–69, low
- * 0–39): its own level if it gave one, else from its score, else its type's default. The same rule the
+ * 0–39): its own level if it gave one, else from its score, else its type's default (a follow-up has
+ * none). The same rule the
  * PagerDuty type applies (its {@code SeverityMapper}); kept here because a channel package imports no
  * other channel package.
  */
@@ -39,11 +40,15 @@ final class RiskLevels {
             int score = event.riskScore();
             return score >= 90 ? CRITICAL : score >= 70 ? HIGH : score >= 40 ? MEDIUM : LOW;
         }
-        return DEFAULT_BY_TYPE.getOrDefault(event.type(), MEDIUM);
+        return DEFAULT_BY_TYPE.get(event.type()); // a follow-up without a level or score has none
+
     }
 
     /** The wait order when a URL's rate budget is spent: critical first (0), low last (3). */
     static int priority(String level) {
+        if (level == null) {
+            return 3;
+        }
         return switch (level) {
             case CRITICAL -> 0;
             case HIGH -> 1;
