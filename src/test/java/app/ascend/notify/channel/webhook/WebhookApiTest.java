@@ -19,11 +19,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * Base of the webhook integration tests: the service allows loopback (the receiver is on 127.0.0.1, as
  * an operator allows a local receiver with ASCEND_OUTBOUND_ALLOW), gives up on a receiver after 2 s, and
- * ends a rotation's grace after 3 s. Every class extending this shares one Spring context; each test has
+ * ends a rotation's grace after 6 s. Every class extending this shares one Spring context; each test has
  * its own receiver and organization.
  */
 @TestPropertySource(properties = { "ascend.outbound.allow=127.0.0.0/8", "ascend.webhook.timeout=2s",
-        "ascend.webhook.rotation-grace=3s" })
+        "ascend.webhook.rotation-grace=6s" })
 abstract class WebhookApiTest extends ApiTest {
     static final String CHANNELS = "/api/notifications/channels";
     protected WebhookReceiver receiver;
