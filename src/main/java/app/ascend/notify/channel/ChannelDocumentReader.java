@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import app.ascend.notify.channel.spi.ChannelSettings;
+import app.ascend.notify.channel.spi.ChannelType;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.EventTypeList;
 import app.ascend.notify.web.FieldErrors;
@@ -22,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class ChannelDocumentReader {
     /** Fields a client may send back as it read them; they are ignored. */
-    static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "warnings");
+    static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "warnings", "disabled_reason");
     private static final List<String> COMMON = List.of("name", "type", "enabled", "events", "filters");
     private final ChannelTypes types;
 
@@ -32,7 +34,7 @@ class ChannelDocumentReader {
 
     /** The parts of a channel a client controls, validated. */
     record Draft(String name, String type, boolean enabled, List<EventType> events, ChannelFilters filters,
-            ObjectNode settings) {
+            ChannelSettings settings) {
     }
 
     Draft read(JsonNode document, Channel stored) {
@@ -59,7 +61,7 @@ class ChannelDocumentReader {
 
         List<String> known = new ArrayList<>(COMMON);
         known.addAll(READ_ONLY);
-        ObjectNode settings = null;
+        ChannelSettings settings = null;
         if (type.isPresent()) {
             known.addAll(type.get().ownedFields());
             settings = type.get().readSettings(doc, stored == null ? null : stored.settings(), events);

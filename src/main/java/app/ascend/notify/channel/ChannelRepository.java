@@ -1,6 +1,7 @@
 package app.ascend.notify.channel;
 
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -22,11 +23,13 @@ public class ChannelRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final SecretBox secrets;
+    private final ChannelTypes types;
 
-    public ChannelRepository(JdbcClient jdbc, JsonMapper json, SecretBox secrets) {
+    public ChannelRepository(JdbcClient jdbc, JsonMapper json, SecretBox secrets, ChannelTypes types) {
         this.jdbc = jdbc;
         this.json = json;
         this.secrets = secrets;
+        this.types = types;
     }
 
     public void insert(Channel channel) {
@@ -34,18 +37,33 @@ public class ChannelRepository {
                 + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(channel.id(), channel.organizationId(), channel.name(), channel.type(), channel.enabled(),
                         eventsJson(channel.events()), json.writeValueAsString(channel.filters()),
-                        secrets.seal(json.writeValueAsString(channel.settings())), SqlTime.of(channel.createdAt()),
+                        secrets.seal(json.writeValueAsString(channel.settings().toJson())), SqlTime.of(channel.createdAt()),
                         SqlTime.of(channel.updatedAt()))
                 .update();
     }
 
     public void update(Channel channel) {
-        jdbc.sql("update channels set name = ?, enabled = ?, events = ?, filters = ?, sealed_settings = ?, updated_at = ? "
-                + "where org_id = ? and id = ?")
+        jdbc.sql("update channels set name = ?, enabled = ?, events = ?, filters = ?, sealed_settings = ?, updated_at = ?, "
+                + "disabled_reason = ? where org_id = ? and id = ?")
                 .params(channel.name(), channel.enabled(), eventsJson(channel.events()),
-                        json.writeValueAsString(channel.filters()), secrets.seal(json.writeValueAsString(channel.settings())),
-                        SqlTime.of(channel.updatedAt()), channel.organizationId(), channel.id())
+                        json.writeValueAsString(channel.filters()), secrets.seal(json.writeValueAsString(channel.settings().toJson())),
+                        SqlTime.of(channel.updatedAt()), channel.disabledReason(), channel.organizationId(), channel.id())
                 .update();
+    }
+
+    /**
+     * Disables a channel on the service's own account ({@code reason} says why, shown on the channel);
+     * false when it is gone or already disabled.
+     */
+    public boolean disable(String organizationId, String id, String reason, Instant at) {
+        return jdbc.sql("update channels set enabled = false, disabled_reason = ?, updated_at = ? "
+                + "where org_id = ? and id = ? and enabled = true")
+                .params(reason, SqlTime.of(at), organizationId, id).update() > 0;
+    }
+
+    /** A channel by id alone, for the dispatcher that sends for every organization. */
+    public Optional<Channel> findById(String id) {
+        return jdbc.sql("select * from channels where id = ?").param(id).query(this::map).optional();
     }
 
     public boolean delete(String organizationId, String id) {
@@ -78,7 +96,8 @@ public class ChannelRepository {
                 .stream().map(name -> EventType.fromWireName(name).orElseThrow()).toList();
         return new Channel(rs.getString("id"), rs.getString("org_id"), rs.getString("name"), rs.getString("type"),
                 rs.getBoolean("enabled"), types, json.readValue(rs.getString("filters"), ChannelFilters.class),
-                (ObjectNode) json.readTree(secrets.openRepeated(rs.getString("sealed_settings"))),
-                SqlTime.read(rs, "created_at"), SqlTime.read(rs, "updated_at"));
+                this.types.get(rs.getString("type")).parse(
+                        (ObjectNode) json.readTree(secrets.openRepeated(rs.getString("sealed_settings")))),
+                SqlTime.read(rs, "created_at"), SqlTime.read(rs, "updated_at"), rs.getString("disabled_reason"));
     }
 }

@@ -42,10 +42,10 @@ public class ChannelService {
         ChannelDocumentReader.Draft draft = reader.read(body, null);
         Instant now = clock.instant();
         Channel channel = new Channel(Ids.newId("chan"), by.organizationId(), draft.name(), draft.type(), draft.enabled(),
-                draft.events(), draft.filters(), draft.settings(), now, now);
+                draft.events(), draft.filters(), draft.settings(), now, now, null);
         channels.insert(channel);
         audit.record(by, "channel.created", "channel", channel.id(), views.auditable(channel));
-        return views.view(channel, channels.all(by.organizationId()));
+        return views.shownOnce(channel, channels.all(by.organizationId()));
     }
 
     public ObjectNode get(AscendPrincipal by, String id) {
@@ -83,7 +83,8 @@ public class ChannelService {
 
     private ObjectNode replace(AscendPrincipal by, Channel stored, ChannelDocumentReader.Draft draft) {
         Channel updated = new Channel(stored.id(), stored.organizationId(), draft.name(), stored.type(), draft.enabled(),
-                draft.events(), draft.filters(), draft.settings(), stored.createdAt(), clock.instant());
+                draft.events(), draft.filters(), draft.settings(), stored.createdAt(), clock.instant(),
+                draft.enabled() && !stored.enabled() ? null : stored.disabledReason());
         channels.update(updated);
         audit.record(by, "channel.updated", "channel", stored.id(), views.changes(stored, updated));
         return views.view(updated, channels.all(by.organizationId()));

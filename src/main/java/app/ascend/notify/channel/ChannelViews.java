@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 
+import app.ascend.notify.channel.spi.ChannelType;
 import app.ascend.notify.event.EventType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -28,9 +29,24 @@ class ChannelViews {
 
     /** The channel as every answer shows it; {@code organizationChannels} feed the duplicate check. */
     ObjectNode view(Channel channel, List<Channel> organizationChannels) {
+        return view(channel, organizationChannels, masked(channel));
+    }
+
+    /**
+     * The channel as the answer that created it (or rotated its secret) shows it: with what the type
+     * shows only once, such as a secret the service generated.
+     */
+    ObjectNode shownOnce(Channel channel, List<Channel> organizationChannels) {
+        return view(channel, organizationChannels, ordered(channel, channel.settings().shownOnce()));
+    }
+
+    private ObjectNode view(Channel channel, List<Channel> organizationChannels, ObjectNode shown) {
         ObjectNode view = NODES.objectNode();
         view.put("id", channel.id());
-        view.setAll(masked(channel));
+        view.setAll(shown);
+        if (channel.disabledReason() != null) {
+            view.put("disabled_reason", channel.disabledReason());
+        }
         view.put("created_at", channel.createdAt().toString());
         view.put("updated_at", channel.updatedAt().toString());
         ArrayNode warnings = view.putArray("warnings");
@@ -41,7 +57,7 @@ class ChannelViews {
     /** The channel with keys in clear, in request shape: what a PATCH is merged onto. */
     ObjectNode document(Channel channel) {
         ObjectNode doc = common(channel);
-        doc.setAll(channel.settings().deepCopy());
+        doc.setAll(channel.settings().toJson().deepCopy());
         return doc;
     }
 
@@ -57,7 +73,7 @@ class ChannelViews {
     ObjectNode changes(Channel before, Channel after) {
         ObjectNode changes = NODES.objectNode();
         diff("", masked(before), masked(after), changes, 2);
-        if (changes.isEmpty() && !before.settings().equals(after.settings())) {
+        if (changes.isEmpty() && !before.settings().toJson().equals(after.settings().toJson())) {
             changes.putObject("config").put("note", "a key was replaced");
         }
         return changes;
@@ -65,8 +81,12 @@ class ChannelViews {
 
     /** In the product page's order: name, type, enabled, config, events, severity_mapping, filters, ... */
     private ObjectNode masked(Channel channel) {
+        return ordered(channel, channel.settings().masked());
+    }
+
+    private static ObjectNode ordered(Channel channel, ObjectNode typeOwnedView) {
         ObjectNode common = common(channel);
-        ObjectNode typeOwned = types.get(channel.type()).masked(channel.settings());
+        ObjectNode typeOwned = typeOwnedView.deepCopy();
         ObjectNode doc = NODES.objectNode();
         doc.set("name", common.get("name"));
         doc.set("type", common.get("type"));
@@ -101,18 +121,9 @@ class ChannelViews {
         return doc;
     }
 
-    /*
-     * PagerDuty keeps one alert per routing key and dedup key (FACTS.md §3), so the outbox orders messages
-     * per destination across channels (delivery.SequenceKey).
-     */
-    private static final String SHARED_SEQUENCE = "For one action both channels page the same PagerDuty alert, so "
-            + "their messages to it share one ordered sequence: a message through either channel waits until the "
-            + "earlier ones through both were sent, and the approval's resolve, through either, closes the alert "
-            + "for both.";
-
     private List<String> warnings(Channel channel, List<Channel> organizationChannels) {
         ChannelType type = types.get(channel.type());
-        List<String> warnings = new ArrayList<>(type.warnings(channel.settings(), channel.subscribedTypes()));
+        List<String> warnings = new ArrayList<>(channel.settings().warnings(channel.subscribedTypes()));
         if (channel.events() != null && channel.events().isEmpty()) {
             warnings.add("events is an empty list: this channel is subscribed to nothing and will never send. "
                     + "Omit events to receive every type.");
@@ -120,23 +131,20 @@ class ChannelViews {
         if (!channel.enabled()) {
             return warnings;
         }
-        Map<EventType, String> mine = type.destinations(channel.settings(), channel.subscribedTypes());
+        Map<EventType, String> mine = channel.settings().destinations(channel.subscribedTypes());
         for (Channel other : organizationChannels) {
             if (other.id().equals(channel.id()) || !other.enabled() || !other.type().equals(channel.type())) {
                 continue;
             }
-            Map<EventType, String> theirs = type.destinations(other.settings(), other.subscribedTypes());
+            Map<EventType, String> theirs = other.settings().destinations(other.subscribedTypes());
             List<String> shared = mine.entrySet().stream()
                     .filter(e -> Objects.equals(theirs.get(e.getKey()), e.getValue()))
                     .map(e -> e.getKey().wireName()).toList();
+            String otherChannel = "Channel \"" + other.name() + "\" (" + other.id() + ")";
             if (!shared.isEmpty()) {
-                warnings.add("Channel \"" + other.name() + "\" (" + other.id() + ") also sends " + String.join(", ", shared)
-                        + " to the same routing key, so each such event is sent twice (the page's \"Duplicate Alerts\"). "
-                        + "PagerDuty folds the copies into one incident, but they spend the key's rate limit twice; "
-                        + "narrow one channel's events or disable it. " + SHARED_SEQUENCE);
+                warnings.add(type.duplicateWarning(otherChannel, shared));
             } else if (mine.values().stream().anyMatch(theirs::containsValue)) {
-                warnings.add("Channel \"" + other.name() + "\" (" + other.id() + ") pages the same routing key for other "
-                        + "events. " + SHARED_SEQUENCE);
+                warnings.add(type.sharedDestinationWarning(otherChannel));
             }
         }
         return warnings;

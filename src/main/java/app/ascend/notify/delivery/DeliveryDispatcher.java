@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -25,7 +26,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.ascend.notify.delivery.spi.ChannelNotifier;
+import app.ascend.notify.channel.Channel;
+import app.ascend.notify.channel.ChannelRepository;
+import app.ascend.notify.channel.ChannelTypes;
+import app.ascend.notify.channel.spi.ChannelSettings;
+import app.ascend.notify.channel.spi.ChannelType;
+import app.ascend.notify.channel.spi.MessageKind;
+import app.ascend.notify.channel.spi.Outgoing;
+import app.ascend.notify.channel.spi.RateLimit;
 import app.ascend.notify.channel.spi.SendResult;
 
 /**
@@ -43,7 +51,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private final Outbox outbox;
     private final DeliveryRecorder recorder;
     private final RateBudget budget;
-    private final Notifiers notifiers;
+    private final ChannelTypes types;
+    private final ChannelRepository channels;
     private final DeliveryProperties properties;
     private final DeliveryMetrics metrics;
     private final Clock clock;
@@ -60,12 +69,14 @@ public class DeliveryDispatcher implements SmartLifecycle {
     /* Answers waiting for the recording thread, which commits them in batches (group commit). */
     private final BlockingQueue<DeliveryRecorder.Answered> answered = new LinkedBlockingQueue<>();
 
-    public DeliveryDispatcher(Outbox outbox, DeliveryRecorder recorder, RateBudget budget, Notifiers notifiers,
-            DeliveryProperties properties, DeliveryMetrics metrics, Clock clock, TransactionTemplate transactions) {
+    public DeliveryDispatcher(Outbox outbox, DeliveryRecorder recorder, RateBudget budget, ChannelTypes types,
+            ChannelRepository channels, DeliveryProperties properties, DeliveryMetrics metrics, Clock clock,
+            TransactionTemplate transactions) {
         this.outbox = outbox;
         this.recorder = recorder;
         this.budget = budget;
-        this.notifiers = notifiers;
+        this.types = types;
+        this.channels = channels;
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
@@ -110,8 +121,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
         recording = new Thread(this::recordAnswers, "delivery-recorder");
         recording.setDaemon(true);
         recording.start();
-        log.info("delivery dispatcher {} started: {} workers, rate limit {} per minute per routing key", instance,
-                properties.workers(), properties.ratePerMinute() > 0 ? properties.ratePerMinute() : "no");
+        log.info("delivery dispatcher {} started: {} workers, channel types {}", instance, properties.workers(),
+                types.names());
     }
 
     @Override
@@ -171,10 +182,10 @@ public class DeliveryDispatcher implements SmartLifecycle {
             Set<String> putBack = new HashSet<>(); // spent keys whose waiting deliveries this claim put back
             List<Outbox.BudgetWait> waits = new ArrayList<>();
             for (ClaimedDelivery delivery : claimed) {
-                RateBudget.Grant slot = takeRateSlot(delivery, spent, putBack, waits);
-                if (slot != null) {
+                Ready ready = takeRateSlot(delivery, spent, putBack, waits);
+                if (ready != null) {
                     permits.acquireUninterruptibly();
-                    workers.execute(() -> process(delivery, slot));
+                    workers.execute(() -> process(delivery, ready));
                 }
             }
             waitForBudget(waits);
@@ -198,18 +209,24 @@ public class DeliveryDispatcher implements SmartLifecycle {
      * One by one, each waiting delivery of a throttled key cost a claim, a check and a transaction on
      * every pass, and all came due together ahead of other keys' events.
      */
-    private RateBudget.Grant takeRateSlot(ClaimedDelivery delivery, Map<String, Instant> spent, Set<String> putBack,
+    private Ready takeRateSlot(ClaimedDelivery delivery, Map<String, Instant> spent, Set<String> putBack,
             List<Outbox.BudgetWait> waits) {
-        if (!budget.enabled()) {
-            return RateBudget.Grant.UNLIMITED;
-        }
         try {
+            ChannelType type = types.get(delivery.channelType());
+            // Only a type that signs with a secret the user may rotate reads its channel again here.
+            ChannelSettings settings = type.rules().sendsWithSettings()
+                    ? channels.findById(delivery.channelId()).map(Channel::settings).orElse(null)
+                    : null;
+            RateLimit limit = type.rateLimit(delivery.destination(), settings);
+            if (!limit.limited()) {
+                return new Ready(type, settings, RateBudget.Grant.UNLIMITED);
+            }
             String key = RateBudget.hash(delivery.destination());
             Instant freesAt = spent.get(key);
             if (freesAt == null || !clock.instant().isBefore(freesAt)) {
-                RateBudget.Grant grant = budget.tryTake(delivery.destination(), clock.instant());
+                RateBudget.Grant grant = budget.tryTake(delivery.destination(), limit, clock.instant());
                 if (grant.granted()) {
-                    return grant;
+                    return new Ready(type, settings, grant);
                 }
                 freesAt = grant.waitUntil();
                 spent.put(key, freesAt);
@@ -250,17 +267,25 @@ public class DeliveryDispatcher implements SmartLifecycle {
         }
     }
 
-    private void process(ClaimedDelivery delivery, RateBudget.Grant slot) {
+    /** A claimed delivery cleared to send: its type, the channel's settings if the type asked, its rate slot. */
+    private record Ready(ChannelType type, ChannelSettings settings, RateBudget.Grant slot) {
+    }
+
+    private void process(ClaimedDelivery delivery, Ready ready) {
         try {
             if (!leaseHolds(delivery)) {
                 permits.release();
                 return;
             }
-            ChannelNotifier notifier = notifiers.forType(delivery.channelType());
+            RateBudget.Grant slot = ready.slot();
             long sending = progress.sendStarted(clock.instant());
             SendResult result;
             try {
-                result = notifier.send(delivery.destination(), delivery.payload());
+                result = ready.type().rules().sendsWithSettings() && ready.settings() == null
+                        ? SendResult.noAnswer(SendResult.Outcome.REJECTED, "not sent: the channel was deleted", 0)
+                        : ready.type().send(new Outgoing(delivery.id(), delivery.organizationId(), delivery.channelId(),
+                                MessageKind.valueOf(delivery.kind().toUpperCase(Locale.ROOT)), delivery.destination(),
+                                delivery.payload(), delivery.attempts() + 1, ready.settings()));
             } finally {
                 progress.sendEnded(sending);
             }

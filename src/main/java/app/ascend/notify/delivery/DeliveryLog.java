@@ -12,6 +12,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import app.ascend.notify.channel.ChannelTypes;
+import app.ascend.notify.channel.spi.ChannelType;
 import app.ascend.notify.db.SqlTime;
 import app.ascend.notify.web.Page;
 import app.ascend.notify.web.PageParams;
@@ -28,12 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class DeliveryLog {
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final Notifiers notifiers;
+    private final ChannelTypes types;
 
-    public DeliveryLog(JdbcClient jdbc, JsonMapper json, Notifiers notifiers) {
+    public DeliveryLog(JdbcClient jdbc, JsonMapper json, ChannelTypes types) {
         this.jdbc = jdbc;
         this.json = json;
-        this.notifiers = notifiers;
+        this.types = types;
     }
 
     /** Filters of {@code GET /api/notifications/deliveries}; null means any. */
@@ -127,11 +129,12 @@ public class DeliveryLog {
         DeliveryStatus status = DeliveryStatus.fromWireName(rs.getString("status"));
         JsonNode payload = json.readTree(rs.getString("payload"));
         String masked = rs.getString("destination_masked");
+        ChannelType type = types.get(rs.getString("channel_type"));
         return new DeliveryView(rs.getString("id"), rs.getString("event_id"), rs.getString("channel_id"),
                 rs.getString("channel_type"), rs.getString("kind"), status.wireName(), rs.getString("dedup_key"), masked,
-                rs.getInt("attempts"), rs.getInt("merged_count"), SqlTime.read(rs, "created_at"),
+                "routing key".equals(type.destinationNoun()) ? masked : null, rs.getInt("attempts"), rs.getInt("merged_count"), SqlTime.read(rs, "created_at"),
                 status == DeliveryStatus.PENDING ? SqlTime.read(rs, "next_attempt_at") : null,
                 SqlTime.read(rs, "finished_at"), (Integer) rs.getObject("last_status"), rs.getString("last_message"),
-                notifiers.forType(rs.getString("channel_type")).displayPayload(masked, payload), List.of());
+                type.displayPayload(masked, payload), List.of());
     }
 }

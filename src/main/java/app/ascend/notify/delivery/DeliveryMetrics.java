@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import app.ascend.notify.channel.ChannelTypes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -37,15 +38,9 @@ public class DeliveryMetrics {
         }
     }
 
-    /** The channel type whose HTTP answers {@code ascend_pagerduty_responses_total} counts. */
-    static final String PAGERDUTY = "pagerduty";
-    /** PagerDuty's documented answers ([D1] response table): 202, 400, 429 and the 5xx it names. */
-    static final List<Integer> KNOWN_PAGERDUTY_STATUSES = List.of(202, 400, 429, 500, 503);
-    /** The status label of a send that got no HTTP answer (timeout, refused connection). */
-    static final String NO_RESPONSE = "error";
     /**
      * Buckets from "sent at once" to "retried for a day" (the outbox's default maximum age): the first
-     * ones show PagerDuty's own latency, the later ones how long outages and rate limits held events back.
+     * ones show the destination's own latency, the later ones how long outages and rate limits held events back.
      */
     static final List<Duration> LATENCY_BUCKETS = List.of(Duration.ofMillis(50), Duration.ofMillis(100),
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
@@ -54,26 +49,28 @@ public class DeliveryMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, Counter> deliveries = new ConcurrentHashMap<>();
-    private final Map<String, Counter> responses = new ConcurrentHashMap<>();
     private final Timer latency;
     private final Counter rateLimitWaits;
     private final Counter leaseExpired;
 
-    public DeliveryMetrics(MeterRegistry registry, Notifiers notifiers) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public DeliveryMetrics(MeterRegistry registry, ChannelTypes types) {
+        this(registry, types.names());
+    }
+
+    DeliveryMetrics(MeterRegistry registry, java.util.Collection<String> channelTypes) {
         this.registry = registry;
-        for (String channelType : notifiers.channelTypes()) {
+        for (String channelType : channelTypes) {
             for (Outcome outcome : Outcome.values()) {
                 deliveryCounter(channelType, outcome);
             }
         }
-        KNOWN_PAGERDUTY_STATUSES.forEach(status -> responseCounter(String.valueOf(status)));
-        responseCounter(NO_RESPONSE);
         this.latency = Timer.builder("ascend.delivery.latency")
-                .description("From the event's acceptance (202 to the sender) to the destination's 202")
+                .description("From the event's acceptance (202 to the sender) to the destination's acceptance")
                 .serviceLevelObjectives(LATENCY_BUCKETS.toArray(Duration[]::new))
                 .register(registry);
         this.rateLimitWaits = Counter.builder("ascend.rate.limit.waits")
-                .description("Sends put back because the routing key's rate budget was spent")
+                .description("Sends put back because the destination's rate budget was spent")
                 .register(registry);
         this.leaseExpired = Counter.builder("ascend.delivery.lease.expired")
                 .description("Sends not started because their claim's lease had already ended (another instance may "
@@ -84,13 +81,6 @@ public class DeliveryMetrics {
     /** One attempt's effect on its delivery (the status it was left in). */
     public void finished(String channelType, DeliveryStatus status) {
         deliveryCounter(channelType, Outcome.of(status)).increment();
-    }
-
-    /** An HTTP answer of the destination ({@code null}: none came); counted for PagerDuty only. */
-    public void answered(String channelType, Integer httpStatus) {
-        if (PAGERDUTY.equals(channelType)) {
-            responseCounter(httpStatus == null ? NO_RESPONSE : String.valueOf(httpStatus)).increment();
-        }
     }
 
     /** A queued delivery was taken (202) this long after its event was accepted. */
@@ -110,14 +100,6 @@ public class DeliveryMetrics {
         return deliveries.computeIfAbsent(channelType + "|" + outcome.label(), key -> Counter.builder("ascend.deliveries")
                 .description("Delivery attempts by the status they left the delivery in")
                 .tag("channel_type", channelType).tag("outcome", outcome.label())
-                .register(registry));
-    }
-
-    /** Any status seen gets its own series: HTTP statuses are few, so the label stays bounded. */
-    private Counter responseCounter(String status) {
-        return responses.computeIfAbsent(status, key -> Counter.builder("ascend.pagerduty.responses")
-                .description("PagerDuty Events API answers by HTTP status; \"error\" when no answer came")
-                .tag("status", status)
                 .register(registry));
     }
 }

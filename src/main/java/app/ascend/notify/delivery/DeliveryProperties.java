@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param ratePerMinute  events per 60 s per routing key ({@code ASCEND_PAGERDUTY_RATE_LIMIT}, default 120; 0 = none)
  * @param maxAge         how long a delivery is retried before it is dead ({@code ASCEND_DELIVERY_MAX_AGE}, 24 h)
  * @param workers        how many sends run at once on this instance
  * @param pollInterval   the safety-net poll; new deliveries are dispatched as soon as their event commits
@@ -13,6 +12,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param claimBatch     deliveries claimed per query
  */
 @ConfigurationProperties("ascend.delivery")
-public record DeliveryProperties(int ratePerMinute, Duration maxAge, int workers, Duration pollInterval, Duration lease,
+public record DeliveryProperties(Duration maxAge, int workers, Duration pollInterval, Duration lease,
         int claimBatch) {
 }

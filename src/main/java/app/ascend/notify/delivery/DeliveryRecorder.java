@@ -13,16 +13,19 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.ascend.notify.channel.ChannelShutoff;
+import app.ascend.notify.channel.ChannelTypes;
 import app.ascend.notify.db.AfterCommit;
 import app.ascend.notify.channel.spi.MessageKind;
 import app.ascend.notify.channel.spi.SendResult;
 import app.ascend.notify.web.Ids;
 
 /**
- * Applies the outcomes of sends to the outbox, each in one transaction with its attempt row: 202 is
- * delivered; 400 failed and not retried; 429, 5xx, timeouts and connection errors retried with
+ * Applies the outcomes of sends to the outbox, each in one transaction with its attempt row: accepted
+ * is delivered; refused (PagerDuty's 400) failed and not retried; gone (a webhook's 410) failed and the
+ * channel disabled; 429, 5xx, timeouts and connection errors retried with
  * exponential backoff and jitter ({@link RetrySchedule}) until the maximum age, then dead. One log
- * line per outcome, with ids and the masked key only.
+ * line per outcome, with ids and the masked destination only.
  */
 @Component
 public class DeliveryRecorder {
@@ -32,11 +35,15 @@ public class DeliveryRecorder {
     private final RetrySchedule schedule;
     private final DeliveryMetrics metrics;
     private final ApplicationEventPublisher publisher;
+    private final ChannelShutoff shutoff;
+    private final ChannelTypes types;
     private final Random random = new Random();
 
     public DeliveryRecorder(Outbox outbox, RateBudget budget, DeliveryProperties properties, DeliveryMetrics metrics,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, ChannelShutoff shutoff, ChannelTypes types) {
         this.outbox = outbox;
+        this.shutoff = shutoff;
+        this.types = types;
         this.budget = budget;
         this.metrics = metrics;
         this.publisher = publisher;
@@ -74,7 +81,7 @@ public class DeliveryRecorder {
             Instant next = null;
             switch (result.outcome()) {
                 case DELIVERED -> status = DeliveryStatus.DELIVERED;
-                case REJECTED -> status = DeliveryStatus.FAILED;
+                case REJECTED, GONE -> status = DeliveryStatus.FAILED;
                 default -> {
                     if (schedule.isExpired(d.retryFrom(), now)) {
                         status = DeliveryStatus.DEAD;
@@ -104,15 +111,38 @@ public class DeliveryRecorder {
             }
         }
         outbox.insertAttempts(attempts);
-        // Even for a send taken over meanwhile: PagerDuty counted it either way.
+        // Even for a send taken over meanwhile: the destination counted it either way.
         budget.sentByAll(slots);
         int recorded = outbox.finishAttempts(finishes);
         if (recorded < finishes.size()) {
             log.warn("{} of {} answers came after their claim had passed to another instance (a send outlived "
                     + "ASCEND_DELIVERY_LEASE); that instance's outcome stands", finishes.size() - recorded, finishes.size());
         }
+        for (Answered answer : answers) {
+            if (answer.result().outcome() == SendResult.Outcome.GONE) {
+                disableGone(answer);
+            }
+        }
         publishNotDelivered(answers, statuses);
         return statuses;
+    }
+
+    /**
+     * The receiver wants no more messages: its channel is disabled, with the reason shown on it, and the
+     * channel's deliveries still waiting fail at once instead of each asking again.
+     */
+    private void disableGone(Answered answer) {
+        ClaimedDelivery d = answer.delivery();
+        String reason = types.get(d.channelType()).displayName() + " at " + d.destinationMasked() + " answered HTTP "
+                + answer.result().httpStatus() + " on " + answer.answeredAt() + " (delivery " + d.id() + "): "
+                + (answer.result().message() == null ? "it wants no more messages" : answer.result().message())
+                + ". Enable the channel again once the receiver takes messages.";
+        if (shutoff.disable(d.organizationId(), d.channelId(), reason, answer.answeredAt())) {
+            int failed = outbox.failWaiting(d.channelId(), answer.answeredAt(), "not sent: the channel was disabled because "
+                    + "its receiver answered HTTP " + answer.result().httpStatus());
+            log.warn("channel {} disabled after HTTP {} from its receiver; {} waiting deliveries failed", d.channelId(),
+                    answer.result().httpStatus(), failed);
+        }
     }
 
     /**
@@ -135,8 +165,8 @@ public class DeliveryRecorder {
     }
 
     /**
-     * Records a message sent at once, outside the queue (a test alert): delivered when PagerDuty took
-     * it, failed otherwise; never retried. {@code slotId}, the rate slot the send took (null for none),
+     * Records a message sent at once, outside the queue (a test alert): delivered when the destination
+     * took it, failed otherwise; never retried. {@code slotId}, the rate slot the send took (null for none),
      * moves to the answer's time in the same transaction.
      */
     @Transactional
@@ -156,9 +186,8 @@ public class DeliveryRecorder {
         return status;
     }
 
-    /** The answer was seen whatever becomes of this transaction; the outcome counts once it is committed. */
+    /** The outcome counts once it is committed (the HTTP answer itself was counted by the sender). */
     private void count(String channelType, SendResult result, DeliveryStatus status) {
-        metrics.answered(channelType, result.httpStatus());
         AfterCommit.run(() -> metrics.finished(channelType, status));
     }
 

@@ -5,18 +5,22 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
-/** A delivery as the log shows it: keys masked, with every attempt and PagerDuty's answer to each. */
+/**
+ * A delivery as the log shows it: its destination masked, with every attempt and the destination's answer
+ * to each. {@code routingKey} repeats {@code destination} when the destination is a routing key (the field
+ * clients read before there were other channel types).
+ */
 public record DeliveryView(String id, String eventId, String channelId, String channelType, String kind, String status,
-        String dedupKey, String routingKey, int attemptCount, int mergedCount, Instant createdAt, Instant nextAttemptAt,
+        String dedupKey, String destination, String routingKey, int attemptCount, int mergedCount, Instant createdAt, Instant nextAttemptAt,
         Instant finishedAt, Integer lastHttpStatus, String lastMessage, JsonNode payload, List<Attempt> attempts) {
 
-    /** One try: when, PagerDuty's status and message/errors, how long it took. */
+    /** One try: when, the destination's status and message/errors, how long it took. */
     public record Attempt(Instant at, Integer httpStatus, String outcome, String message, List<String> errors,
             long latencyMs) {
     }
 
     DeliveryView withAttempts(List<Attempt> log) {
-        return new DeliveryView(id, eventId, channelId, channelType, kind, status, dedupKey, routingKey, attemptCount,
+        return new DeliveryView(id, eventId, channelId, channelType, kind, status, dedupKey, destination, routingKey, attemptCount,
                 mergedCount, createdAt, nextAttemptAt, finishedAt, lastHttpStatus, lastMessage, payload, log);
     }
 }

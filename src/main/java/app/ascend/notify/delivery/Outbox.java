@@ -23,8 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The outbox table: deliveries written with their event, claimed by one instance at a time with a
  * conditional update (it re-checks the state, so only one instance wins) and a lease, in order within
- * their sequence (one PagerDuty alert: routing key with its region, and dedup key, whichever channel
- * sends it): a delivery is claimable only when no earlier one of its sequence is still pending or in
+ * their sequence (destination and dedup key, whichever channel sends it: for PagerDuty, one alert): a delivery is claimable only when no earlier one of its sequence is still pending or in
  * flight, so a resolve never overtakes its trigger, even while the trigger is being retried. "Earlier"
  * is {@code seq_position}, which the database assigns at insert (V6__sequence_positions.sql), never the
  * id, whose time is the inserting JVM's wall clock.
@@ -236,6 +235,16 @@ public class Outbox {
                 + "and next_attempt_at < ?").params(SqlTime.of(at), rateKey, SqlTime.of(at)).update();
     }
 
+    /**
+     * Fails every delivery of a channel still waiting to be sent (not those in flight: their answers are
+     * recorded as they come), e.g. when its receiver answered 410 Gone. Returns how many.
+     */
+    public int failWaiting(String channelId, Instant at, String message) {
+        return jdbc.sql("update deliveries set status = 'failed', finished_at = ?, last_message = ? "
+                + "where channel_id = ? and status = 'pending'").params(SqlTime.of(at), truncate(message, 4000), channelId)
+                .update();
+    }
+
     /** Releases claims not yet sent (graceful stop), so another instance need not wait for the lease. */
     public void release(List<String> ids) {
         for (String id : ids) {
@@ -244,7 +253,7 @@ public class Outbox {
         }
     }
 
-    /** Records the outcome of an attempt: the new status, when to try again, and PagerDuty's answer. */
+    /** Records the outcome of an attempt: the new status, when to try again, and the destination's answer. */
     public void finishAttempt(String id, DeliveryStatus status, Instant nextAttemptAt, Instant finishedAt, Integer httpStatus,
             String message) {
         jdbc.sql("update deliveries set status = ?, attempts = attempts + 1, next_attempt_at = coalesce(?, next_attempt_at), "

@@ -10,30 +10,28 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.ascend.notify.channel.spi.RateLimit;
 import app.ascend.notify.db.SqlTime;
 import app.ascend.notify.web.Ids;
 import app.ascend.notify.web.Sha256;
 
 /**
- * PagerDuty accepts about 120 events per minute per routing key over a sliding 60 s window ([D5],
- * FACTS.md §5). Every send takes a slot here first; the slots live in the database, under a row lock
- * per key, so the limit holds for all instances together. Keys are stored as SHA-256 hashes.
+ * Each channel type says how many messages one destination takes in a sliding window
+ * ({@code ChannelType.rateLimit}: e.g. about 120 per 60 s per routing key for one type, one a second per
+ * chat channel for another, none for a bulk collector). Every send to a limited destination takes a slot
+ * here first; the slots live in the database, under a row lock per destination, so the limit holds for
+ * all instances together. Destinations are stored as SHA-256 hashes.
  */
 @Component
 public class RateBudget {
-    public static final Duration WINDOW = Duration.ofSeconds(60);
+    /** Slots older than this count for no window ({@link RateLimit#MAX_WINDOW}); retention deletes them. */
+    public static final Duration KEPT_FOR = RateLimit.MAX_WINDOW;
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
-    private final DeliveryProperties properties;
 
-    public RateBudget(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DeliveryProperties properties) {
+    public RateBudget(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
-        this.properties = properties;
-    }
-
-    public boolean enabled() {
-        return properties.ratePerMinute() > 0;
     }
 
     /** A slot taken ({@code slotId}), or the time the next slot frees ({@code waitUntil}). */
@@ -46,16 +44,23 @@ public class RateBudget {
         }
     }
 
-    /** Takes a slot for {@code destination} at {@code now}; when none is free, says when the next one frees. */
+    /**
+     * Takes a slot of {@code limit} for {@code destination} at {@code now}; when none is free, says when
+     * the next one frees.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public Grant tryTake(String destination, Instant now) {
+    public Grant tryTake(String destination, RateLimit limit, Instant now) {
+        if (!limit.limited()) {
+            return Grant.UNLIMITED;
+        }
+        Duration window = limit.window();
         String key = hash(destination);
         jdbc.sql("insert into rate_keys (key_hash) values (?) on conflict do nothing").param(key).update();
         jdbc.sql("select key_hash from rate_keys where key_hash = ? for update").param(key).query(String.class).single();
-        Instant windowStart = now.minus(WINDOW);
+        Instant windowStart = now.minus(window);
         jdbc.sql("delete from rate_sends where key_hash = ? and sent_at <= ?").params(key, SqlTime.of(windowStart)).update();
         long used = jdbc.sql("select count(*) from rate_sends where key_hash = ?").param(key).query(Long.class).single();
-        if (used < properties.ratePerMinute()) {
+        if (used < limit.count()) {
             String slot = Ids.newId("slot");
             jdbc.sql("insert into rate_sends (id, key_hash, sent_at) values (?, ?, ?)").params(slot, key, SqlTime.of(now))
                     .update();
@@ -64,17 +69,17 @@ public class RateBudget {
         // The slot taken longest ago frees first; the k-th oldest frees k-th.
         Instant oldest = jdbc.sql("select min(sent_at) as oldest from rate_sends where key_hash = ?").param(key)
                 .query((rs, n) -> SqlTime.read(rs, "oldest")).single();
-        return new Grant(null, oldest.plus(WINDOW).plusMillis(1));
+        return new Grant(null, oldest.plus(window).plusMillis(1));
     }
 
-    /** A slot taken for a send that PagerDuty has answered, and when it answered. */
+    /** A slot taken for a send that its destination has answered, and when it answered. */
     public record Answered(String slotId, Instant answeredAt) {
     }
 
     /**
-     * Moves slots to when PagerDuty had answered, in one JDBC batch, in the caller's transaction (the one
-     * that records the answers, so an answer is never lost because its slot could not be moved). PagerDuty
-     * counts an event when it receives it, which is after the slot was taken and before the answer;
+     * Moves slots to when the destination had answered, in one JDBC batch, in the caller's transaction (the
+     * one that records the answers, so an answer is never lost because its slot could not be moved). A
+     * destination counts a message when it receives it, which is after the slot was taken and before the answer;
      * counting the window from the answer keeps the two windows from overlapping even when a send is slow
      * (a 41st event a few milliseconds early would be a 429).
      */

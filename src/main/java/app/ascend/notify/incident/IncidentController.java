@@ -4,35 +4,33 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import app.ascend.notify.channel.ChannelTypes;
+import app.ascend.notify.channel.spi.ChannelType;
 import app.ascend.notify.identity.AscendPrincipal;
 import app.ascend.notify.web.FieldErrors;
 import app.ascend.notify.web.NotFoundException;
 import app.ascend.notify.web.Page;
 import app.ascend.notify.web.PageParams;
 
-/** The incidents ASCEND Notify holds open (or has resolved), and "resolve" for the orphaned ones. */
+/** The incidents ASCEND Notify holds open (or has resolved); "resolve" is routing's ({@code routing.ManualResolveController}). */
 @RestController
 @RequestMapping("/api/incidents")
 class IncidentController {
     private final IncidentRepository incidents;
-    private final ManualResolve manualResolve;
     private final IncidentProperties properties;
+    private final ChannelTypes types;
     private final Clock clock;
 
-    IncidentController(IncidentRepository incidents, ManualResolve manualResolve, IncidentProperties properties,
-            Clock clock) {
+    IncidentController(IncidentRepository incidents, IncidentProperties properties, ChannelTypes types, Clock clock) {
         this.incidents = incidents;
-        this.manualResolve = manualResolve;
+        this.types = types;
         this.properties = properties;
         this.clock = clock;
     }
@@ -64,20 +62,17 @@ class IncidentController {
         Instant lastEventBefore = "true".equals(stale) ? staleBefore : null;
         Instant lastEventFrom = "false".equals(stale) ? staleBefore : null;
         return Page.of(incidents.page(me.organizationId(), listed, lastEventBefore, lastEventFrom, page), page, Incident::id)
-                .map(incident -> IncidentView.of(incident, staleBefore));
+                .map(incident -> IncidentView.of(incident, staleBefore, noun(incident)));
     }
 
     /** One incident of the organization, whatever its status. */
     @GetMapping("/{id}")
     IncidentView get(@AuthenticationPrincipal AscendPrincipal me, @PathVariable String id) {
         Incident incident = incidents.find(me.organizationId(), id).orElseThrow(() -> new NotFoundException("incident", id));
-        return IncidentView.of(incident, properties.staleBefore(clock.instant()).orElse(null));
+        return IncidentView.of(incident, properties.staleBefore(clock.instant()).orElse(null), noun(incident));
     }
 
-    /** Queues the resolve (202); 409 when it is resolved already. */
-    @PostMapping("/{id}/resolve")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    ManualResolve.Queued resolve(@AuthenticationPrincipal AscendPrincipal me, @PathVariable String id) {
-        return manualResolve.resolve(me, id);
+    private String noun(Incident incident) {
+        return types.find(incident.channelType()).map(ChannelType::destinationNoun).orElse("destination");
     }
 }

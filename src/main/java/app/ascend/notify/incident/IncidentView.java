@@ -3,17 +3,21 @@ package app.ascend.notify.incident;
 import java.time.Instant;
 
 /**
- * An incident as {@code GET /api/incidents} lists it: the routing key masked, never the key itself.
+ * An incident as {@code GET /api/incidents} lists it: its destination masked, never the secret itself;
+ * {@code routingKey} repeats it when the destination is a routing key (the field clients read before
+ * there were other channel types).
  * {@code reason}: why a {@code not_opened} incident is not open (its trigger was refused or died); null
  * for the others. {@code resolvedAt}: when it was closed, resolved or found not opened.
  */
-public record IncidentView(String id, String dedupKey, String channelId, String routingKey, String status,
+public record IncidentView(String id, String dedupKey, String channelId, String channelType, String destination,
+        String routingKey, String status,
         Instant openedAt, Instant lastEventAt, Instant resolvedAt, String actionId, boolean stale, String reason) {
 
-    /** {@code staleBefore} null: stale detection is off. */
-    static IncidentView of(Incident incident, Instant staleBefore) {
+    /** {@code staleBefore} null: stale detection is off; {@code destinationNoun}: what the channel type calls it. */
+    static IncidentView of(Incident incident, Instant staleBefore, String destinationNoun) {
         boolean stale = staleBefore != null && incident.status().isOpen() && incident.lastEventAt().isBefore(staleBefore);
-        return new IncidentView(incident.id(), incident.dedupKey(), incident.channelId(), incident.destinationMasked(),
+        return new IncidentView(incident.id(), incident.dedupKey(), incident.channelId(), incident.channelType(),
+                incident.destinationMasked(), "routing key".equals(destinationNoun) ? incident.destinationMasked() : null,
                 incident.status().wireName(), incident.openedAt(), incident.lastEventAt(), incident.resolvedAt(),
                 incident.actionId(), stale, incident.reason());
     }

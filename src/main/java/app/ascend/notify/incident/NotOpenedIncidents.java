@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import app.ascend.notify.delivery.DeliveryStatus;
-import app.ascend.notify.delivery.Notifiers;
+import app.ascend.notify.channel.ChannelTypes;
 import app.ascend.notify.delivery.TriggerNotDelivered;
 
 /**
@@ -44,12 +44,12 @@ class NotOpenedIncidents {
 
     private final JdbcClient jdbc;
     private final IncidentRepository incidents;
-    private final Notifiers notifiers;
+    private final ChannelTypes types;
 
-    NotOpenedIncidents(JdbcClient jdbc, IncidentRepository incidents, Notifiers notifiers) {
+    NotOpenedIncidents(JdbcClient jdbc, IncidentRepository incidents, ChannelTypes types) {
         this.jdbc = jdbc;
         this.incidents = incidents;
-        this.notifiers = notifiers;
+        this.types = types;
     }
 
     /** The delivery as this transaction recorded it; absent when its outcome was not recorded here. */
@@ -89,13 +89,13 @@ class NotOpenedIncidents {
                 .query(Long.class).single() > 0;
     }
 
-    /** "PagerDuty refused the trigger (400): first error" or "the trigger died after 24 h of retries (…)". */
+    /** "<destination> refused the trigger (400): first error" or "the trigger died after 24 h of retries (…)". */
     private String reason(TriggerNotDelivered trigger) {
         String text;
         if (trigger.status() == DeliveryStatus.FAILED) {
             String first = trigger.errors() != null && !trigger.errors().isEmpty() ? trigger.errors().get(0)
                     : trigger.message();
-            text = notifiers.forType(trigger.channelType()).displayName() + " refused the trigger ("
+            text = types.get(trigger.channelType()).displayName() + " refused the trigger ("
                     + trigger.httpStatus() + ")" + (first == null || first.isBlank() ? "" : ": " + first);
         } else {
             String last = trigger.httpStatus() != null ? "HTTP " + trigger.httpStatus()

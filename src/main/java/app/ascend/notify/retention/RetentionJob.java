@@ -91,7 +91,7 @@ public class RetentionJob {
         int loginLocks = deleter.drain(properties.batchSize(), "select subject from login_locks where locked_until < ?",
                 List.of(SqlTime.of(now)), new Delete("delete from login_locks where subject in (%s)"))[0];
         // Picks the keys' rate_keys rows, the lock RateBudget takes before touching a key's slots.
-        Object slotsBefore = SqlTime.of(now.minus(RateBudget.WINDOW));
+        Object slotsBefore = SqlTime.of(now.minus(RateBudget.KEPT_FOR));
         int rateSends = deleter.drain(properties.batchSize(), "select k.key_hash from rate_keys k where exists "
                         + "(select 1 from rate_sends s where s.key_hash = k.key_hash and s.sent_at <= ?)", List.of(slotsBefore),
                 new Delete("delete from rate_sends where key_hash in (%s) and sent_at <= ?", slotsBefore))[0];

@@ -10,11 +10,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import app.ascend.notify.channel.Channel;
+import app.ascend.notify.channel.ChannelTypes;
+import app.ascend.notify.channel.spi.ChannelType;
+import app.ascend.notify.channel.spi.DeliveryRules;
 import app.ascend.notify.delivery.NewDelivery;
-import app.ascend.notify.delivery.Notifiers;
 import app.ascend.notify.delivery.Outbox;
 import app.ascend.notify.delivery.SequenceKey;
-import app.ascend.notify.delivery.spi.ChannelNotifier;
 import app.ascend.notify.channel.spi.RenderedMessage;
 import app.ascend.notify.event.DedupKeys;
 import app.ascend.notify.event.EventType;
@@ -25,23 +26,26 @@ import app.ascend.notify.web.Ids;
 import app.ascend.notify.web.Sha256;
 
 /**
- * Decides, for each channel of the organization, whether and where an event pages, and queues the
- * deliveries in the caller's transaction. Triggers: enabled → subscribed → filters → suppression →
- * routing key. Resolves and acknowledges go to every channel and routing key whose incident for the
- * dedup key is still open, whatever the event's score or the channel's filters, so an incident that
- * was opened always closes.
+ * Decides, for each channel of the organization, whether and where an event goes, and queues the
+ * deliveries in the caller's transaction, as each channel type's {@code DeliveryRules} say. Triggers:
+ * enabled → subscribed → filters → suppression → destination. Resolves and acknowledges, for a type that
+ * opens incidents, go to every channel and destination whose incident for the dedup key is still open,
+ * whatever the event's score or the channel's filters, so an incident that was opened always closes;
+ * for a type that takes every event, to every enabled channel subscribed to them (filters and
+ * maintenance windows hold back new triggers, never the news that one was approved or resolved).
+ * This is the only place that writes follow-ups into the outbox.
  */
 @Component
 public class EventRouter {
-    private final Notifiers notifiers;
+    private final ChannelTypes types;
     private final Outbox outbox;
     private final IncidentRepository incidents;
     private final List<Suppression> suppressions;
     private final Clock clock;
 
-    public EventRouter(Notifiers notifiers, Outbox outbox, IncidentRepository incidents,
+    public EventRouter(ChannelTypes types, Outbox outbox, IncidentRepository incidents,
             ObjectProvider<Suppression> suppressions, Clock clock) {
-        this.notifiers = notifiers;
+        this.types = types;
         this.outbox = outbox;
         this.incidents = incidents;
         this.suppressions = suppressions.orderedStream().toList();
@@ -49,15 +53,7 @@ public class EventRouter {
     }
 
     public List<Decision> route(GovernanceEvent event, String organizationName, List<Channel> channels) {
-        if (event.type().action() == EventType.Action.TRIGGER) {
-            return routeAll(List.of(event), organizationName, channels).get(0);
-        }
-        List<Decision> decisions = new ArrayList<>();
-        String dedupKey = DedupKeys.forEvent(event);
-        for (Channel channel : channels) {
-            decisions.addAll(followUp(event, dedupKey, organizationName, channel));
-        }
-        return decisions;
+        return routeAll(List.of(event), organizationName, channels).get(0);
     }
 
     /**
@@ -75,25 +71,29 @@ public class EventRouter {
         }
         TriggerBatch batch = new TriggerBatch(outbox, incidents);
         for (GovernanceEvent event : events) {
-            if (event.type().action() != EventType.Action.TRIGGER) {
-                batch.write();
-                decisions.add(route(event, organizationName, channels));
-                continue;
+            boolean trigger = event.type().action() == EventType.Action.TRIGGER;
+            if (!trigger) {
+                batch.write(); // a follow-up closes what the triggers before it opened: they are written first
             }
             String dedupKey = DedupKeys.forEvent(event);
             List<Decision> eventDecisions = new ArrayList<>(channels.size());
             for (Channel channel : channels) {
+                ChannelType type = types.get(channel.type());
+                if (!trigger && type.rules().followUps() == DeliveryRules.FollowUps.OPEN_INCIDENTS) {
+                    eventDecisions.addAll(followUp(event, dedupKey, organizationName, channel, type));
+                    continue;
+                }
                 Instant now = clock.instant();
-                Optional<Decision> skipped = skipped(event, channel, now, true);
+                Optional<Decision> skipped = skipped(event, channel, type, now, true);
                 if (skipped.isPresent()) {
                     eventDecisions.add(skipped.get());
                     continue;
                 }
-                ChannelNotifier notifier = notifiers.forType(channel.type());
-                String destination = notifier.destinationFor(channel, event.type()).orElseThrow();
-                RenderedMessage message = notifier.render(channel, event, organizationName);
-                batch.plan(event, channel, dedupKey, incidentKey(channel.id(), destination, dedupKey),
-                        SequenceKey.of(destination, dedupKey), destination, notifier.maskDestination(destination), message,
+                String destination = channel.settings().destinationFor(event.type()).orElseThrow();
+                RenderedMessage message = type.render(channel.ref(), event, organizationName);
+                batch.plan(event, channel, type, dedupKey,
+                        type.rules().opensIncidents() ? incidentKey(channel.id(), destination, dedupKey) : null,
+                        SequenceKey.of(destination, dedupKey), destination, type.maskDestination(destination), message,
                         now, eventDecisions);
             }
             decisions.add(eventDecisions);
@@ -128,13 +128,18 @@ public class EventRouter {
      * Why a trigger does not go to this channel, if it does not: the checks in the product's order.
      * {@code routing} is false for a preview, which must leave no trace in any suppression.
      */
-    private Optional<Decision> skipped(GovernanceEvent event, Channel channel, Instant now, boolean routing) {
+    private Optional<Decision> skipped(GovernanceEvent event, Channel channel, ChannelType type, Instant now,
+            boolean routing) {
         if (!channel.enabled()) {
-            return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.DISABLED, "channel is disabled"));
+            return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.DISABLED, "channel is disabled"
+                    + (channel.disabledReason() == null ? "" : ": " + channel.disabledReason())));
         }
         if (!channel.subscribesTo(event.type())) {
             return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.NOT_SUBSCRIBED,
                     "channel's events do not include " + event.type()));
+        }
+        if (event.type().action() != EventType.Action.TRIGGER) {
+            return noDestination(event, channel, type); // a follow-up is news about a trigger: never filtered or muted
         }
         Optional<Decision> belowMinimum = RiskFilter.belowMinimum(event, channel.filters().minRiskScore())
                 .map(reason -> Decision.of(channel.id(), channel.name(), RoutingOutcome.FILTERED, reason));
@@ -150,8 +155,13 @@ public class EventRouter {
                 return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.SUPPRESSED, reason.get()));
             }
         }
-        if (notifiers.forType(channel.type()).destinationFor(channel, event.type()).isEmpty()) {
-            return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.FILTERED, "channel has no routing key"));
+        return noDestination(event, channel, type);
+    }
+
+    private static Optional<Decision> noDestination(GovernanceEvent event, Channel channel, ChannelType type) {
+        if (channel.settings().destinationFor(event.type()).isEmpty()) {
+            return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.FILTERED,
+                    "channel has no " + type.destinationNoun()));
         }
         return Optional.empty();
     }
@@ -162,18 +172,20 @@ public class EventRouter {
      */
     public Preview preview(GovernanceEvent event, String organizationName, Channel channel) {
         String dedupKey = DedupKeys.forEvent(event);
-        ChannelNotifier notifier = notifiers.forType(channel.type());
-        if (event.type().action() == EventType.Action.TRIGGER) {
-            Optional<Decision> skipped = skipped(event, channel, clock.instant(), false);
+        ChannelType type = types.get(channel.type());
+        if (event.type().action() == EventType.Action.TRIGGER
+                || type.rules().followUps() == DeliveryRules.FollowUps.EVERY_EVENT) {
+            Optional<Decision> skipped = skipped(event, channel, type, clock.instant(), false);
             if (skipped.isPresent()) {
                 return new Preview(skipped.get(), null, null);
             }
-            String destination = notifier.destinationFor(channel, event.type()).orElseThrow();
-            String masked = notifier.maskDestination(destination);
-            return new Preview(new Decision(channel.id(), channel.name(), RoutingOutcome.QUEUED.wireName(),
-                    "a trigger would be queued for routing key " + masked
-                            + RiskFilter.levelNote(event, channel.filters().minRiskScore()), masked, List.of()), destination,
-                    notifier.render(channel, event, organizationName));
+            String destination = channel.settings().destinationFor(event.type()).orElseThrow();
+            String masked = type.maskDestination(destination);
+            RenderedMessage message = type.render(channel.ref(), event, organizationName);
+            return new Preview(Decision.to(channel.id(), channel.name(), RoutingOutcome.QUEUED,
+                    "a " + message.kind().wireName() + " would be queued for " + type.destinationNoun() + " " + masked
+                            + RiskFilter.levelNote(event, channel.filters().minRiskScore()), type, masked, List.of()),
+                    destination, message);
         }
         List<Incident> open = incidents.openFor(event.organizationId(), channel.id(), dedupKey);
         if (open.isEmpty()) {
@@ -182,17 +194,18 @@ public class EventRouter {
                     null, null);
         }
         Incident incident = open.get(0);
-        return new Preview(new Decision(channel.id(), channel.name(), RoutingOutcome.QUEUED.wireName(),
-                "would close the open incident " + incident.id() + " at routing key " + incident.destinationMasked(),
-                incident.destinationMasked(), List.of()), incident.destination(),
-                notifier.render(channel, event, organizationName));
+        return new Preview(Decision.to(channel.id(), channel.name(), RoutingOutcome.QUEUED,
+                "would close the open incident " + incident.id() + " at " + type.destinationNoun() + " "
+                        + incident.destinationMasked(), type, incident.destinationMasked(), List.of()),
+                incident.destination(), type.render(channel.ref(), event, organizationName));
     }
 
     /** A preview: the decision, and (when it would send) the secret destination and the message. */
     public record Preview(Decision decision, String destination, RenderedMessage message) {
     }
 
-    private List<Decision> followUp(GovernanceEvent event, String dedupKey, String organizationName, Channel channel) {
+    private List<Decision> followUp(GovernanceEvent event, String dedupKey, String organizationName, Channel channel,
+            ChannelType type) {
         boolean resolve = event.type().action() == EventType.Action.RESOLVE;
         String verb = resolve ? "resolve" : "acknowledge";
         List<Incident> open = incidents.openFor(event.organizationId(), channel.id(), dedupKey);
@@ -200,8 +213,7 @@ public class EventRouter {
             return List.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.NOTHING_TO_RESOLVE,
                     "no trigger went to this channel for dedup key " + dedupKey + ", so there is nothing to " + verb));
         }
-        ChannelNotifier notifier = notifiers.forType(channel.type());
-        RenderedMessage message = notifier.render(channel, event, organizationName);
+        RenderedMessage message = type.render(channel.ref(), event, organizationName);
         Instant now = clock.instant();
         List<Decision> decisions = new ArrayList<>();
         for (Incident incident : open) {
@@ -214,10 +226,11 @@ public class EventRouter {
                     message.kind(), SequenceKey.of(incident.destination(), dedupKey), dedupKey, incident.destination(),
                     incident.destinationMasked(),
                     message.priority(), message.payload(), now));
-            decisions.add(new Decision(channel.id(), channel.name(), RoutingOutcome.QUEUED.wireName(),
-                    verb + " queued for the open incident " + incident.id() + " at routing key " + incident.destinationMasked()
+            decisions.add(Decision.to(channel.id(), channel.name(), RoutingOutcome.QUEUED,
+                    verb + " queued for the open incident " + incident.id() + " at " + type.destinationNoun() + " "
+                            + incident.destinationMasked()
                             + (channel.enabled() ? "" : " (the channel is disabled, but its open incident still closes)"),
-                    incident.destinationMasked(), List.of(id)));
+                    type, incident.destinationMasked(), List.of(id)));
         }
         if (decisions.isEmpty()) {
             decisions.add(Decision.of(channel.id(), channel.name(), RoutingOutcome.NOTHING_TO_RESOLVE,
@@ -227,7 +240,7 @@ public class EventRouter {
     }
 
     /**
-     * An incident's key: ASCEND keeps one open incident per channel, routing key and dedup key (the
+     * An incident's key: ASCEND keeps one open incident per channel, destination and dedup key (the
      * incident's {@code open_key}), so each channel's view of its pages stays its own.
      */
     public static String incidentKey(String channelId, String destination, String dedupKey) {

@@ -72,7 +72,7 @@ final class RiskFilter {
                 String note = levelNote(event, channels.get(c).filters().minRiskScore());
                 if (!note.isEmpty() && !NOT_PAST_THE_FILTER.contains(d.outcome())) {
                     eventDecisions.set(c, new Decision(d.channelId(), d.channelName(), d.outcome(), d.reason() + note,
-                            d.routingKey(), d.deliveryIds()));
+                            d.destination(), d.routingKey(), d.deliveryIds()));
                 }
             }
         }

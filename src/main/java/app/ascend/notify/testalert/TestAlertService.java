@@ -11,9 +11,10 @@ import app.ascend.notify.channel.ChannelRepository;
 import app.ascend.notify.delivery.DeliveryRecorder;
 import app.ascend.notify.delivery.NewDelivery;
 import app.ascend.notify.delivery.SequenceKey;
-import app.ascend.notify.delivery.Notifiers;
 import app.ascend.notify.delivery.RateBudget;
-import app.ascend.notify.delivery.spi.ChannelNotifier;
+import app.ascend.notify.channel.ChannelTypes;
+import app.ascend.notify.channel.spi.ChannelType;
+import app.ascend.notify.channel.spi.Outgoing;
 import app.ascend.notify.channel.spi.MessageKind;
 import app.ascend.notify.channel.spi.RenderedMessage;
 import app.ascend.notify.channel.spi.SendResult;
@@ -29,33 +30,33 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The product page's "Send Test Alert": sends at once (not behind the queue) and answers with
- * PagerDuty's reply. A sample event is rendered through the real routing; {@code dry_run} sends
+ * The product page's "Send Test Alert": sends at once (not behind the queue) and answers with the
+ * destination's reply. A sample event is rendered through the real routing; {@code dry_run} sends
  * nothing; {@code resolve} follows a delivered trigger with its resolve. Sent messages are recorded in
  * the delivery log like any other.
  *
  * <p>A test alert always has a dedup key of its own ({@code ascend-test-...}), also with a sample event:
  * with the action's real key, a test (and above all its resolve) would update or close that action's
- * live incident. Each send takes a slot of the routing key's rate budget, since PagerDuty counts test
- * events against the key's limit too ([D5], FACTS.md §5); with no slot free, nothing is sent and the
- * caller is told when to try again (429).
+ * live incident. Each send takes a slot of the destination's rate budget, since a destination counts test
+ * messages against its limit too; with no slot free, nothing is sent and the caller is told when to try
+ * again (429).
  */
 @Service
 public class TestAlertService {
     private final ChannelRepository channels;
     private final OrganizationRepository organizations;
-    private final Notifiers notifiers;
+    private final ChannelTypes types;
     private final EventRouter router;
     private final DeliveryRecorder recorder;
     private final RateBudget budget;
     private final JsonMapper json;
     private final Clock clock;
 
-    public TestAlertService(ChannelRepository channels, OrganizationRepository organizations, Notifiers notifiers,
+    public TestAlertService(ChannelRepository channels, OrganizationRepository organizations, ChannelTypes types,
             EventRouter router, DeliveryRecorder recorder, RateBudget budget, JsonMapper json, Clock clock) {
         this.channels = channels;
         this.organizations = organizations;
-        this.notifiers = notifiers;
+        this.types = types;
         this.router = router;
         this.recorder = recorder;
         this.budget = budget;
@@ -71,7 +72,7 @@ public class TestAlertService {
         Channel channel = channels.find(me.organizationId(), request.channelId())
                 .orElseThrow(() -> new NotFoundException("channel", request.channelId()));
         String organizationName = organizations.findById(me.organizationId()).orElseThrow().name();
-        ChannelNotifier notifier = notifiers.forType(channel.type());
+        ChannelType notifier = types.get(channel.type());
         ObjectNode answer = json.createObjectNode();
         answer.put("channel_id", channel.id());
         answer.put("dry_run", request.dryRun());
@@ -82,8 +83,8 @@ public class TestAlertService {
         GovernanceEvent sample = request.sample() == null ? null : withDedupKey(request.sample(), dedupKey);
         RenderedMessage message;
         if (sample == null) {
-            destination = notifier.testDestination(channel).orElseThrow();
-            message = notifier.renderTest(channel, "ASCEND test alert: " + channel.name(), dedupKey, organizationName,
+            destination = channel.settings().testDestination().orElseThrow();
+            message = notifier.renderTest(channel.ref(), "ASCEND test alert: " + channel.name(), dedupKey, organizationName,
                     MessageKind.TRIGGER);
         } else {
             // The decision is the real event's (its real dedup key finds its incident); what is sent differs
@@ -91,7 +92,7 @@ public class TestAlertService {
             EventRouter.Preview preview = router.preview(request.sample(), organizationName, channel);
             answer.set("decision", json.valueToTree(preview.decision()));
             destination = preview.destination();
-            message = destination == null ? null : notifier.render(channel, sample, organizationName);
+            message = destination == null ? null : notifier.render(channel.ref(), sample, organizationName);
         }
         answer.put("dedup_key", dedupKey);
         if (destination == null) {
@@ -102,7 +103,10 @@ public class TestAlertService {
             return answer;
         }
         String masked = notifier.maskDestination(destination);
-        answer.put("routing_key", masked);
+        answer.put("destination", masked);
+        if ("routing key".equals(notifier.destinationNoun())) {
+            answer.put("routing_key", masked); // the field clients read before there were other channel types
+        }
         answer.set("payload", notifier.displayPayload(masked, message.payload()));
         if (request.dryRun()) {
             answer.put("sent", false);
@@ -113,8 +117,8 @@ public class TestAlertService {
         describe(answer, sent);
         if (request.resolve() && sent.result().delivered()) {
             RenderedMessage resolve = sample == null
-                    ? notifier.renderTest(channel, null, dedupKey, organizationName, MessageKind.RESOLVE)
-                    : notifier.render(channel, resolveOf(sample), organizationName);
+                    ? notifier.renderTest(channel.ref(), null, dedupKey, organizationName, MessageKind.RESOLVE)
+                    : notifier.render(channel.ref(), resolveOf(sample), organizationName);
             ObjectNode resolved = answer.putObject("resolve");
             resolved.set("payload", notifier.displayPayload(masked, resolve.payload()));
             try {
@@ -132,19 +136,22 @@ public class TestAlertService {
     private record Sent(String deliveryId, SendResult result) {
     }
 
-    private Sent send(AscendPrincipal me, Channel channel, ChannelNotifier notifier, String destination,
+    private Sent send(AscendPrincipal me, Channel channel, ChannelType notifier, String destination,
             String masked, String dedupKey, RenderedMessage message) {
-        RateBudget.Grant slot = budget.enabled() ? budget.tryTake(destination, clock.instant()) : RateBudget.Grant.UNLIMITED;
+        RateBudget.Grant slot = budget.tryTake(destination, notifier.rateLimit(destination, channel.settings()),
+                clock.instant());
         if (!slot.granted()) {
             Duration wait = Duration.between(clock.instant(), slot.waitUntil());
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            throw new TooManyRequestsException("The routing key's rate budget for this minute is spent (PagerDuty "
-                    + "limits events per routing key, test alerts included); nothing was sent. Try again in " + seconds
-                    + " s.", Duration.ofSeconds(seconds));
+            throw new TooManyRequestsException("The " + notifier.destinationNoun() + "'s rate budget is spent ("
+                    + notifier.displayName() + " limits messages per " + notifier.destinationNoun()
+                    + ", test alerts included); nothing was sent. Try again in " + seconds + " s.",
+                    Duration.ofSeconds(seconds));
         }
-        SendResult result = notifier.send(destination, message.payload());
-        Instant now = clock.instant();
         String id = Ids.newId("dlv");
+        SendResult result = notifier.send(new Outgoing(id, me.organizationId(), channel.id(), message.kind(), destination,
+                message.payload(), 1, channel.settings()));
+        Instant now = clock.instant();
         recorder.recordImmediate(new NewDelivery(id, me.organizationId(), null, channel.id(), channel.type(), message.kind(),
                 SequenceKey.of(destination, dedupKey), dedupKey, destination, masked, 0, message.payload(), now), result, now, slot.slotId());
         return new Sent(id, result);

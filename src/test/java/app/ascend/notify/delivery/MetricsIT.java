@@ -25,7 +25,7 @@ import app.ascend.notify.support.Tenant;
  * Its own context (a rate limit of 2 per minute per key, so a wait is easy to provoke), so the first
  * test sees the counters as the start left them.
  */
-@TestPropertySource(properties = "ascend.delivery.rate-per-minute=2")
+@TestPropertySource(properties = "ascend.pagerduty.rate-limit=2")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricsIT extends ApiTest {
 

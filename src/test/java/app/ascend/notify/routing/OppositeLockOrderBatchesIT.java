@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ArrayNode;
  * event's trigger or resolve is queued exactly once. No rate limit here (this class's own PagerDuty and
  * the service's budget are both unlimited), so only the locking is tried.
  */
-@TestPropertySource(properties = "ascend.delivery.rate-per-minute=0")
+@TestPropertySource(properties = "ascend.pagerduty.rate-limit=0")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class OppositeLockOrderBatchesIT extends ApiTest {
     private static final int KEYS = 50;

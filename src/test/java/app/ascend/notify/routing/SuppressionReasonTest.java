@@ -32,7 +32,7 @@ class SuppressionReasonTest {
 
         metrics.decided(Decision.of("chan_1", "one", RoutingOutcome.SUPPRESSED, "maintenance window"));
         metrics.decided(Decision.of("chan_1", "one", RoutingOutcome.NOT_SUBSCRIBED, "not subscribed"));
-        metrics.decided(new Decision("chan_1", "one", "queued", "queued", "****abcd", List.of("dlv_1")));
+        metrics.decided(new Decision("chan_1", "one", "queued", "queued", "****abcd", "****abcd", List.of("dlv_1")));
 
         assertThat(registry.get("ascend.suppressed").tag("reason", "maintenance").counter().count()).isEqualTo(1);
         assertThat(registry.get("ascend.suppressed").tag("reason", "not_subscribed").counter().count()).isEqualTo(1);

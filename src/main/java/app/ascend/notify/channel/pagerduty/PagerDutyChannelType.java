@@ -1,31 +1,87 @@
 package app.ascend.notify.channel.pagerduty;
 
-import java.util.LinkedHashMap;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import app.ascend.notify.channel.spi.ChannelType;
 import app.ascend.notify.channel.KeyMask;
+import app.ascend.notify.channel.spi.ChannelRef;
+import app.ascend.notify.channel.spi.ChannelSettings;
+import app.ascend.notify.channel.spi.ChannelType;
+import app.ascend.notify.channel.spi.DeliveryRules;
+import app.ascend.notify.channel.spi.MessageKind;
+import app.ascend.notify.channel.spi.Outgoing;
+import app.ascend.notify.channel.spi.RateLimit;
+import app.ascend.notify.channel.spi.RenderedMessage;
+import app.ascend.notify.channel.spi.SendResult;
 import app.ascend.notify.event.EventType;
+import app.ascend.notify.event.GovernanceEvent;
 import app.ascend.notify.web.JsonFields;
-import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code pagerduty} channel type: its {@code config}, {@code severity_mapping} and
- * {@code routing_rules}, which keys in them are secret, and the advice a user needs before PagerDuty
- * refuses an event (keys that are not 32 letters and digits, rules that never apply).
+ * {@code routing_rules} (which keys in them are secret, the advice a user needs before PagerDuty refuses
+ * an event), the product page's event format, and the Events API v2 as the destination. A destination
+ * is {@code <region>|<routing key>}; the routing key goes into the body only when sent.
+ *
+ * <p>Delivery rules: PagerDuty keeps one alert per routing key and dedup key and only appends a repeated
+ * trigger to it, so a trigger merges into one of the same incident still waiting; resolves and
+ * acknowledges go where an incident is open (https://developer.pagerduty.com/docs/events-api-v2-overview,
+ * FACTS.md §3); about 120 events per minute per routing key (FACTS.md §5, [D5]).
  */
 @Component
 public class PagerDutyChannelType implements ChannelType {
     public static final String NAME = "pagerduty";
+    private static final DeliveryRules RULES = new DeliveryRules(true, true, DeliveryRules.FollowUps.OPEN_INCIDENTS, false);
+    /** Stands in for the routing key while rendering, so the size check counts its 32 characters. */
+    private static final String KEY_PLACEHOLDER = "0".repeat(PagerDutyLimits.ROUTING_KEY_LENGTH);
+    /*
+     * PagerDuty keeps one alert per routing key and dedup key (FACTS.md §3), so the outbox orders messages
+     * per destination across channels.
+     */
+    private static final String SHARED_SEQUENCE = "For one action both channels page the same PagerDuty alert, so "
+            + "their messages to it share one ordered sequence: a message through either channel waits until the "
+            + "earlier ones through both were sent, and the approval's resolve, through either, closes the alert "
+            + "for both.";
+    static final Set<String> CONFIG_FIELDS = Set.of("integration_key", "routing_key", "region", "routing_keys",
+            "runbook_links", "include_metadata");
+
+    private final PagerDutyEventMapper mapper = new PagerDutyEventMapper();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final PagerDutyClient client;
+    private final String publicUrl;
+    private final RateLimit rateLimit;
+    private final Clock clock;
+
+    /** {@code ascend.pagerduty.rate-limit}: events per 60 s per routing key ({@code ASCEND_PAGERDUTY_RATE_LIMIT}, 0 = none). */
+    public PagerDutyChannelType(PagerDutyClient client, @Value("${ascend.public-url}") String publicUrl,
+            @Value("${ascend.pagerduty.rate-limit:120}") int ratePerMinute, Clock clock) {
+        this.client = client;
+        this.publicUrl = publicUrl;
+        this.rateLimit = RateLimit.perMinute(ratePerMinute);
+        this.clock = clock;
+    }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public String displayName() {
+        return "PagerDuty";
+    }
+
+    @Override
+    public String destinationNoun() {
+        return "routing key";
     }
 
     @Override
@@ -34,50 +90,111 @@ public class PagerDutyChannelType implements ChannelType {
     }
 
     @Override
-    public ObjectNode readSettings(JsonFields channel, ObjectNode stored, List<EventType> events) {
-        PagerDutySettings previous = stored == null ? null : PagerDutySettings.fromJson(stored);
-        PagerDutySettings settings = new PagerDutySettingsReader(channel, previous).read();
-        return settings == null ? null : settings.toJson();
+    public ChannelSettings readSettings(JsonFields channel, ChannelSettings stored, List<EventType> events) {
+        return new PagerDutySettingsReader(channel, (PagerDutySettings) stored).read();
     }
 
     @Override
-    public ObjectNode masked(ObjectNode settingsJson) {
-        PagerDutySettings settings = PagerDutySettings.fromJson(settingsJson);
-        ObjectNode masked = settingsJson.deepCopy();
-        ObjectNode config = (ObjectNode) masked.get("config");
-        if (settings.integrationKey() != null) {
-            config.put("integration_key", KeyMask.mask(settings.integrationKey()));
-        }
-        if (settings.routingKey() != null) {
-            config.put("routing_key", maskUnlessAlias(settings.routingKey(), settings));
-        }
-        ObjectNode aliases = config.putObject("routing_keys");
-        settings.routingKeys().forEach((alias, key) -> aliases.put(alias, KeyMask.mask(key)));
-        ArrayNode rules = (ArrayNode) masked.get("routing_rules");
-        for (int i = 0; i < rules.size(); i++) {
-            ((ObjectNode) rules.get(i)).put("routing_key", maskUnlessAlias(settings.routingRules().get(i).routingKey(), settings));
-        }
-        return masked;
-    }
-
-    /** An alias name (as the page's {@code "security-on-call"}) is no secret; a literal key is. */
-    private static String maskUnlessAlias(String keyOrAlias, PagerDutySettings settings) {
-        return settings.routingKeys().containsKey(keyOrAlias) ? keyOrAlias : KeyMask.mask(keyOrAlias);
+    public ChannelSettings parse(ObjectNode stored) {
+        return PagerDutySettings.fromJson(stored);
     }
 
     @Override
-    public List<String> warnings(ObjectNode settingsJson, List<EventType> events) {
-        return new PagerDutyWarnings(PagerDutySettings.fromJson(settingsJson), events).all();
+    public DeliveryRules rules() {
+        return RULES;
     }
 
     @Override
-    public Map<EventType, String> destinations(ObjectNode settingsJson, List<EventType> subscribed) {
-        PagerDutySettings settings = PagerDutySettings.fromJson(settingsJson);
-        Map<EventType, String> destinations = new LinkedHashMap<>();
-        subscribed.forEach(type -> destinations.put(type, settings.region() + ":" + settings.routingKeyFor(type)));
-        return destinations;
+    public RateLimit rateLimit(String destination, ChannelSettings settings) {
+        return rateLimit;
     }
 
-    static final Set<String> CONFIG_FIELDS = Set.of("integration_key", "routing_key", "region", "routing_keys",
-            "runbook_links", "include_metadata");
+    @Override
+    public String duplicateWarning(String otherChannel, List<String> sharedTypes) {
+        return otherChannel + " also sends " + String.join(", ", sharedTypes)
+                + " to the same routing key, so each such event is sent twice (the page's \"Duplicate Alerts\"). "
+                + "PagerDuty folds the copies into one incident, but they spend the key's rate limit twice; "
+                + "narrow one channel's events or disable it. " + SHARED_SEQUENCE;
+    }
+
+    @Override
+    public String sharedDestinationWarning(String otherChannel) {
+        return otherChannel + " pages the same routing key for other events. " + SHARED_SEQUENCE;
+    }
+
+    /** The page's "Send Test Alert": severity info, so it never pages anyone urgently ([S4]). */
+    @Override
+    public RenderedMessage renderTest(ChannelRef channel, String summary, String dedupKey, String organizationName,
+            MessageKind kind) {
+        PagerDutyEvent event;
+        if (kind == MessageKind.RESOLVE) {
+            event = PagerDutyEvent.followUp(null, PagerDutyEvent.RESOLVE, dedupKey);
+        } else {
+            ObjectNode details = JsonNodeFactory.instance.objectNode();
+            details.put("test", true);
+            details.put("channel_id", channel.id());
+            details.put("channel_name", channel.name());
+            details.put("organization", organizationName);
+            PagerDutyPayload payload = new PagerDutyPayload(PagerDutyLimits.truncateSummary(summary), SeverityMapper.INFO,
+                    PagerDutyEventMapper.SOURCE, null, organizationName, "test", clock.instant(), details);
+            event = new PagerDutyEvent(null, PagerDutyEvent.TRIGGER, dedupKey, payload, null, PagerDutyEventMapper.CLIENT,
+                    publicUrl);
+        }
+        return new RenderedMessage(json.readTree(mapper.encode(event)), 0, kind == MessageKind.RESOLVE
+                ? MessageKind.RESOLVE : MessageKind.TEST);
+    }
+
+    @Override
+    public String maskDestination(String destination) {
+        return KeyMask.mask(PagerDutySettings.routingKeyOf(destination));
+    }
+
+    @Override
+    public RenderedMessage render(ChannelRef channel, GovernanceEvent event, String organizationName) {
+        PagerDutySettings settings = (PagerDutySettings) channel.settings();
+        RenderOptions options = new RenderOptions(KEY_PLACEHOLDER, organizationName, settings.severityMapping(),
+                settings.runbookLinks(), settings.includeMetadata(), publicUrl);
+        PagerDutyEvent rendered = mapper.render(event, options);
+        ObjectNode payload = (ObjectNode) json.readTree(mapper.encode(rendered));
+        payload.remove("routing_key");
+        MessageKind kind = switch (event.type().action()) {
+            case TRIGGER -> MessageKind.TRIGGER;
+            case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
+            case RESOLVE -> MessageKind.RESOLVE;
+        };
+        return new RenderedMessage(payload, priority(rendered), kind);
+    }
+
+    /** Critical first when a key's budget is spent (issue: "critical first, then by age"). */
+    private static int priority(PagerDutyEvent event) {
+        if (event.payload() == null) {
+            return 0; // acknowledge and resolve close what is open: never behind new triggers
+        }
+        return switch (event.payload().severity()) {
+            case SeverityMapper.CRITICAL -> 0;
+            case SeverityMapper.ERROR -> 1;
+            case SeverityMapper.WARNING -> 2;
+            default -> 3;
+        };
+    }
+
+    @Override
+    public JsonNode displayPayload(String maskedDestination, JsonNode payload) {
+        return withRoutingKey(maskedDestination, payload);
+    }
+
+    @Override
+    public SendResult send(Outgoing message) {
+        String destination = message.destination();
+        return client.enqueue(PagerDutySettings.regionOf(destination),
+                json.writeValueAsBytes(withRoutingKey(PagerDutySettings.routingKeyOf(destination), message.payload())));
+    }
+
+    /** The body in PagerDuty's field order: routing_key first, as on the product page. */
+    private static ObjectNode withRoutingKey(String routingKey, JsonNode payload) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("routing_key", routingKey);
+        body.setAll((ObjectNode) payload);
+        return body;
+    }
 }

@@ -1,49 +1,54 @@
 package app.ascend.notify.channel.pagerduty;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import app.ascend.notify.channel.spi.SendResult;
-import app.ascend.notify.channel.spi.SendResult.Outcome;
+import app.ascend.notify.outbound.AnswerTable;
+import app.ascend.notify.outbound.HttpAnswer;
+import app.ascend.notify.outbound.HttpSender;
+import app.ascend.notify.outbound.NotifierMetrics;
+import app.ascend.notify.outbound.OutboundAddressPolicy;
+import app.ascend.notify.outbound.OutboundHttp;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * POSTs events to PagerDuty's Events API v2 ({@code /v2/enqueue}) with the JDK HttpClient, reusing
- * connections, and classifies the answer the way PagerDuty's docs say to treat it ([D1] response
- * table, FACTS.md §4): 202 accepted; 400 invalid, never retried; 429 throttled, retried later; 5xx,
- * timeouts and connection errors retried with backoff.
+ * POSTs events to PagerDuty's Events API v2 ({@code /v2/enqueue}) through the shared
+ * {@link HttpSender} (whole exchange bounded, redirects never followed) and reads the answer the way
+ * PagerDuty's docs say to treat it ([D1] response table, FACTS.md §4): 202 accepted; 400 invalid, never
+ * retried; 429 throttled, retried later; 5xx, timeouts and connection errors retried with backoff —
+ * the shared {@link AnswerTable}. PagerDuty's base URL is the operator's ({@code ASCEND_PAGERDUTY_URL}),
+ * never a user's, so it is not held to the outbound address rule.
  *
- * <p>The whole exchange is bounded, not only the wait for the headers: the JDK client's request timeout
- * ends when the headers arrive, so a PagerDuty or proxy that stalls the body would hold the worker (and
- * its dispatcher permit) for ever. Past the bound the exchange is cancelled and retried like a timeout
- * ({@link ExchangeDeadline}). The send itself is the blocking {@code send()} on the worker: the public
- * {@code sendAsync()} hands every answer to the common pool, which on a 2-core machine is a new thread
- * per answer (the benchmark saw 320 thread starts a second and a third of the throughput).
+ * <p>Besides the shared {@code ascend_notifier_requests_total{channel_type="pagerduty"}}, it keeps
+ * {@code ascend_pagerduty_responses_total{status}}, the series dashboards built before there were
+ * other channel types read.
  */
 @Component
 public class PagerDutyClient {
     static final String US_BASE = "https://events.pagerduty.com";
     static final String EU_BASE = "https://events.eu.pagerduty.com";
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT).build();
+    /** PagerDuty's documented answers ([D1] response table): 202, 400, 429 and the 5xx it names. */
+    static final List<Integer> KNOWN_STATUSES = List.of(202, 400, 429, 500, 503);
     private final JsonMapper json = JsonMapper.builder().build();
     private final String overrideBase;
-    private final Duration timeout;
+    private final HttpSender sender;
     private final Clock clock;
+    private final MeterRegistry registry;
+    private final Map<String, Counter> responses = new ConcurrentHashMap<>();
 
     /**
      * {@code ASCEND_PAGERDUTY_URL} replaces the base URL for every region (tests, proxies);
@@ -51,10 +56,20 @@ public class PagerDutyClient {
      */
     @Autowired
     public PagerDutyClient(@Value("${ascend.pagerduty.url:}") String overrideBase,
-            @Value("${ascend.pagerduty.timeout:10s}") Duration timeout, Clock clock) {
+            @Value("${ascend.pagerduty.timeout:10s}") Duration timeout, Clock clock, OutboundHttp outbound,
+            MeterRegistry registry) {
         this.overrideBase = overrideBase == null || overrideBase.isBlank() ? null : overrideBase.replaceAll("/+$", "");
-        this.timeout = timeout;
+        this.sender = outbound.sender(PagerDutyChannelType.NAME, "PagerDuty", timeout, KNOWN_STATUSES, false);
         this.clock = clock;
+        this.registry = registry;
+        KNOWN_STATUSES.forEach(status -> responses(String.valueOf(status)));
+        responses(NotifierMetrics.NO_ANSWER);
+    }
+
+    /** A client of its own, outside Spring (tests). */
+    PagerDutyClient(String overrideBase, Duration timeout, Clock clock) {
+        this(overrideBase, timeout, clock, new OutboundHttp(new OutboundAddressPolicy(""),
+                new NotifierMetrics(new SimpleMeterRegistry())), new SimpleMeterRegistry());
     }
 
     URI enqueueUri(String region) {
@@ -64,66 +79,33 @@ public class PagerDutyClient {
     }
 
     SendResult enqueue(String region, byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(enqueueUri(region)).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "ascend-notify")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        long started = System.nanoTime();
-        ExchangeDeadline deadline = ExchangeDeadline.start(timeout);
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return classify(response, (System.nanoTime() - started) / 1_000_000);
-        } catch (HttpTimeoutException e) {
-            return timedOut(started);
-        } catch (IOException e) {
-            return new SendResult(Outcome.RETRY, null, "connection to PagerDuty failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), List.of(), null, elapsed(started), null);
-        } catch (InterruptedException e) {
-            if (deadline.interruptedThisThread()) {
-                return timedOut(started); // send() cancelled the exchange when interrupted, closing its connection
-            }
-            Thread.currentThread().interrupt();
-            return new SendResult(Outcome.RETRY, null, "interrupted while sending (service stopping)", List.of(), null,
-                    elapsed(started), null);
-        } finally {
-            deadline.end();
-        }
+        SendResult result = sender.post(enqueueUri(region), Map.of("Content-Type", "application/json"), body, this::read);
+        responses(result.httpStatus() == null ? NotifierMetrics.NO_ANSWER : String.valueOf(result.httpStatus())).increment();
+        return result;
     }
 
-    private SendResult timedOut(long started) {
-        return new SendResult(Outcome.RETRY, null, "no complete answer from PagerDuty within " + timeout.toMillis() / 1000.0
-                + " s", List.of(), null, elapsed(started), null);
-    }
-
-    private SendResult classify(HttpResponse<String> response, long latency) {
-        int status = response.statusCode();
-        String body = response.body();
+    private SendResult read(HttpAnswer answer) {
         String message = null;
         List<String> errors = new ArrayList<>();
         try {
-            JsonNode parsed = json.readTree(body);
+            JsonNode parsed = json.readTree(answer.body());
             if (parsed.isObject()) {
                 message = parsed.path("message").isString() ? parsed.path("message").stringValue() : null;
                 parsed.path("errors").forEach(error -> errors.add(error.asString()));
             }
         } catch (RuntimeException notJson) {
-            message = body == null || body.isBlank() ? null : body.substring(0, Math.min(body.length(), 500));
+            message = answer.body() == null || answer.body().isBlank() ? null
+                    : answer.body().substring(0, Math.min(answer.body().length(), 500));
         }
-        Outcome outcome;
-        if (status >= 200 && status < 300) {
-            outcome = Outcome.DELIVERED;
-        } else if (status == 429) {
-            outcome = Outcome.RATE_LIMITED;
-        } else if (status == 408 || status >= 500) {
-            outcome = Outcome.RETRY;
-        } else {
-            outcome = Outcome.REJECTED; // 400 and other 4xx: the same request would fail again
-        }
-        return new SendResult(outcome, status, message, List.copyOf(errors),
-                RetryAfterHeader.parse(response.headers().firstValue("Retry-After"), clock).orElse(null), latency, body);
+        return new SendResult(AnswerTable.standard(answer.status()), answer.status(), message, List.copyOf(errors),
+                answer.retryAfter(clock).orElse(null), answer.latencyMillis(), answer.body());
     }
 
-    private static long elapsed(long started) {
-        return (System.nanoTime() - started) / 1_000_000;
+    /** Any status seen gets its own series: HTTP statuses are few, so the label stays bounded. */
+    private Counter responses(String status) {
+        return responses.computeIfAbsent(status, key -> Counter.builder("ascend.pagerduty.responses")
+                .description("PagerDuty Events API answers by HTTP status; \"error\" when no answer came")
+                .tag("status", status)
+                .register(registry));
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import app.ascend.notify.channel.KeyMask;
+import app.ascend.notify.channel.spi.ChannelSettings;
 import app.ascend.notify.event.EventType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -18,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record PagerDutySettings(String integrationKey, String routingKey, String region, Map<String, String> routingKeys,
         Map<String, String> runbookLinks, boolean includeMetadata, Map<String, String> severityMapping,
-        List<RoutingRule> routingRules) {
+        List<RoutingRule> routingRules) implements ChannelSettings {
 
     /** {@code {"events": [...], "routing_key": "<key or alias>"}}. */
     public record RoutingRule(List<EventType> events, String routingKey) {
@@ -49,10 +51,72 @@ public record PagerDutySettings(String integrationKey, String routingKey, String
         return keyOrAlias == null ? null : routingKeys.getOrDefault(keyOrAlias, keyOrAlias);
     }
 
+    /** A destination: {@code <region>|<routing key>}, one PagerDuty service in one region. */
+    static String destination(String region, String routingKey) {
+        return region + "|" + routingKey;
+    }
+
+    static String regionOf(String destination) {
+        return destination.substring(0, destination.indexOf('|'));
+    }
+
+    static String routingKeyOf(String destination) {
+        return destination.substring(destination.indexOf('|') + 1);
+    }
+
+    @Override
+    public Optional<String> destinationFor(EventType type) {
+        String key = routingKeyFor(type);
+        return key == null ? Optional.empty() : Optional.of(destination(region, key));
+    }
+
+    @Override
+    public Optional<String> testDestination() {
+        String key = defaultKey();
+        return key == null ? Optional.empty() : Optional.of(destination(region, key));
+    }
+
+    @Override
+    public Map<EventType, String> destinations(List<EventType> subscribed) {
+        Map<EventType, String> destinations = new LinkedHashMap<>();
+        subscribed.forEach(type -> destinations.put(type, destination(region, routingKeyFor(type))));
+        return destinations;
+    }
+
+    @Override
+    public List<String> warnings(List<EventType> subscribed) {
+        return new PagerDutyWarnings(this, subscribed).all();
+    }
+
+    /** Keys masked; an alias name (as the page's {@code "security-on-call"}) is no secret, a literal key is. */
+    @Override
+    public ObjectNode masked() {
+        ObjectNode masked = toJson();
+        ObjectNode config = (ObjectNode) masked.get("config");
+        if (integrationKey != null) {
+            config.put("integration_key", KeyMask.mask(integrationKey));
+        }
+        if (routingKey != null) {
+            config.put("routing_key", maskUnlessAlias(routingKey));
+        }
+        ObjectNode aliases = config.putObject("routing_keys");
+        routingKeys.forEach((alias, key) -> aliases.put(alias, KeyMask.mask(key)));
+        ArrayNode rules = (ArrayNode) masked.get("routing_rules");
+        for (int i = 0; i < rules.size(); i++) {
+            ((ObjectNode) rules.get(i)).put("routing_key", maskUnlessAlias(routingRules.get(i).routingKey()));
+        }
+        return masked;
+    }
+
+    private String maskUnlessAlias(String keyOrAlias) {
+        return routingKeys.containsKey(keyOrAlias) ? keyOrAlias : KeyMask.mask(keyOrAlias);
+    }
+
     public Optional<String> runbookFor(EventType type) {
         return Optional.ofNullable(runbookLinks.get(type.wireName()));
     }
 
+    @Override
     public ObjectNode toJson() {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode root = nodes.objectNode();

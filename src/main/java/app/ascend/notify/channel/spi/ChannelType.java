@@ -76,6 +76,21 @@ public interface ChannelType {
      */
     RateLimit rateLimit(String destination, ChannelSettings settings);
 
+    /**
+     * The warning on a channel that sends {@code sharedTypes} to the same destination as
+     * {@code otherChannel} (e.g. {@code Channel "Ops" (chan_…)}): each such event is sent twice.
+     */
+    default String duplicateWarning(String otherChannel, List<String> sharedTypes) {
+        return otherChannel + " also sends " + String.join(", ", sharedTypes) + " to the same " + destinationNoun()
+                + ", so each such event is sent twice; narrow one channel's events or disable it.";
+    }
+
+    /** The note on a channel that sends other events to the same destination as {@code otherChannel}. */
+    default String sharedDestinationWarning(String otherChannel) {
+        return otherChannel + " sends other events to the same " + destinationNoun() + ": messages for one action "
+                + "through either channel share one ordered sequence.";
+    }
+
     /** Sends one message now. Remote failures are results, never exceptions. */
     SendResult send(Outgoing message);
 }

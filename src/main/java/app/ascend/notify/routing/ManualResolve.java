@@ -1,4 +1,4 @@
-package app.ascend.notify.incident;
+package app.ascend.notify.routing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,15 +12,19 @@ import org.springframework.transaction.annotation.Transactional;
 import app.ascend.notify.audit.AuditTrail;
 import app.ascend.notify.channel.Channel;
 import app.ascend.notify.channel.ChannelRepository;
+import app.ascend.notify.channel.ChannelTypes;
+import app.ascend.notify.channel.spi.ChannelType;
 import app.ascend.notify.delivery.DeliveriesQueued;
 import app.ascend.notify.delivery.NewDelivery;
-import app.ascend.notify.delivery.Notifiers;
 import app.ascend.notify.delivery.Outbox;
 import app.ascend.notify.delivery.SequenceKey;
 import app.ascend.notify.channel.spi.RenderedMessage;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
 import app.ascend.notify.identity.AscendPrincipal;
+import app.ascend.notify.incident.Incident;
+import app.ascend.notify.incident.IncidentRepository;
+import app.ascend.notify.incident.IncidentStatus;
 import app.ascend.notify.identity.OrganizationRepository;
 import app.ascend.notify.web.ConflictException;
 import app.ascend.notify.web.Ids;
@@ -37,27 +41,30 @@ public class ManualResolve {
     private final IncidentRepository incidents;
     private final ChannelRepository channels;
     private final OrganizationRepository organizations;
-    private final Notifiers notifiers;
+    private final ChannelTypes types;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     public ManualResolve(IncidentRepository incidents, ChannelRepository channels, OrganizationRepository organizations,
-            Notifiers notifiers, Outbox outbox, AuditTrail audit, ApplicationEventPublisher publisher, Clock clock) {
+            ChannelTypes types, Outbox outbox, AuditTrail audit, ApplicationEventPublisher publisher, Clock clock) {
         this.incidents = incidents;
         this.channels = channels;
         this.organizations = organizations;
-        this.notifiers = notifiers;
+        this.types = types;
         this.outbox = outbox;
         this.audit = audit;
         this.publisher = publisher;
         this.clock = clock;
     }
 
-    /** The answer: the incident, now resolved, and the delivery that carries the resolve. */
-    public record Queued(String id, String status, String dedupKey, String routingKey, Instant resolvedAt,
-            String deliveryId) {
+    /**
+     * The answer: the incident, now resolved, and the delivery that carries the resolve. {@code destination}
+     * is masked; {@code routingKey} repeats it when the destination is a routing key (see {@link Decision}).
+     */
+    public record Queued(String id, String status, String dedupKey, String destination, String routingKey,
+            Instant resolvedAt, String deliveryId) {
     }
 
     @Transactional
@@ -70,14 +77,15 @@ public class ManualResolve {
             throw new ConflictException("status", "incident " + id + " was never opened at the destination ("
                     + incident.reason() + "), so there is nothing to resolve");
         }
-        // Rendering needs the channel's settings; a deleted channel's incidents must be closed in PagerDuty.
+        // Rendering needs the channel's settings; a deleted channel's incidents must be closed at the destination.
+        ChannelType type = types.get(incident.channelType());
         Channel channel = channels.find(by.organizationId(), incident.channelId())
                 .orElseThrow(() -> new ConflictException("channel_id", "channel " + incident.channelId()
                         + " of incident " + id + " was deleted, so no resolve can be sent through it; resolve the "
-                        + "incident in PagerDuty"));
+                        + "incident in " + type.displayName()));
         Instant now = clock.instant();
-        RenderedMessage message = notifiers.forType(channel.type())
-                .render(channel, resolveEvent(incident, now), organizations.findById(by.organizationId()).orElseThrow().name());
+        RenderedMessage message = type.render(channel.ref(), resolveEvent(incident, now),
+                organizations.findById(by.organizationId()).orElseThrow().name());
         if (!incidents.resolve(id, now)) {
             throw alreadyResolved(id); // a resolve event closed it a moment ago
         }
@@ -89,12 +97,13 @@ public class ManualResolve {
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("dedup_key", incident.dedupKey());
         changes.put("channel_id", channel.id());
-        changes.put("routing_key", incident.destinationMasked());
+        changes.put(Decision.ROUTING_KEY.equals(type.destinationNoun()) ? "routing_key" : "destination",
+                incident.destinationMasked());
         changes.put("delivery_id", deliveryId);
         audit.record(by, "incident.resolved", "incident", id, changes);
         publisher.publishEvent(new DeliveriesQueued(1));
-        return new Queued(id, IncidentStatus.RESOLVED.wireName(), incident.dedupKey(), incident.destinationMasked(), now,
-                deliveryId);
+        return new Queued(id, IncidentStatus.RESOLVED.wireName(), incident.dedupKey(), incident.destinationMasked(),
+                Decision.ROUTING_KEY.equals(type.destinationNoun()) ? incident.destinationMasked() : null, now, deliveryId);
     }
 
     /** The {@code action.resolved} ASCEND would have sent: same action, same dedup key. */
