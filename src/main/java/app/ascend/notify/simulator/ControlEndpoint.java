@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The simulator's own JSON endpoints under {@code /_sim/}, for tests and benchmarks in other processes. Not
- * recorded and not subject to faults. Errors answer {@code {"error":"…"}} with 400, 404 or 405.
+ * recorded and not subject to faults. Errors answer {@code {"error":"…"}} with 400, 404 or 405. The webhook
+ * receiver's routes under {@code /_sim/webhooks/} are {@link WebhookControl}'s.
  */
 final class ControlEndpoint implements HttpHandler {
 
@@ -26,10 +27,13 @@ final class ControlEndpoint implements HttpHandler {
 
     private final JsonMapper json = JsonMapper.shared();
     private final ControlJson views = new ControlJson(json);
+    private final WebhookJson webhookViews = new WebhookJson(json);
     private final PagerDutySimulator simulator;
+    private final WebhookControl webhooks;
 
     ControlEndpoint(PagerDutySimulator simulator) {
         this.simulator = simulator;
+        this.webhooks = new WebhookControl(json, simulator.webhooks());
     }
 
     @Override
@@ -64,6 +68,9 @@ final class ControlEndpoint implements HttpHandler {
 
     private EventResponse route(String method, String path, Map<String, String> query, byte[] body) {
         String name = path.substring(PREFIX.length());
+        if (name.startsWith(WebhookControl.PREFIX)) {
+            return webhooks.route(method, name.substring(WebhookControl.PREFIX.length()), body);
+        }
         boolean get = "GET".equals(method);
         boolean post = "POST".equals(method);
         return switch (name) {
@@ -77,7 +84,8 @@ final class ControlEndpoint implements HttpHandler {
                     && query.containsKey("dedup_key")
                     ? simulator.incidentsFor(query.get("routing_key"), query.get("dedup_key"))
                     : simulator.incidents())) : notAllowed(method, path);
-            case "stats" -> get ? ok(views.stats(simulator.stats())) : notAllowed(method, path);
+            case "stats" -> get ? ok(views.stats(simulator.stats())
+                    .set("webhooks", webhookViews.stats(simulator.webhooks().stats()))) : notAllowed(method, path);
             case "faults" -> get ? ok(faultsView()) : post ? applyFaults(body) : notAllowed(method, path);
             case "reset" -> post ? reset() : notAllowed(method, path);
             default -> error(404, "No such control endpoint: " + path);

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Serves {@code POST /v2/enqueue} and {@code POST /v2/change/enqueue} as PagerDuty does (FACTS.md §2 to §5),
  * keeps incidents per (routing key, dedup key), rate-limits per routing key, injects faults, records every request,
- * and offers JSON control endpoints under {@code /_sim/}. Thread-safe.
+ * and offers JSON control endpoints under {@code /_sim/}. Also receives signed webhooks on
+ * {@code POST /webhooks/{endpoint}} as a Standard Webhooks receiver ({@link WebhookInbox}). Thread-safe.
  *
  * <pre>{@code
  * try (PagerDutySimulator sim = PagerDutySimulator.start(0)) {
@@ -51,15 +52,18 @@ public final class PagerDutySimulator implements AutoCloseable {
     private final RequestJournal journal = new RequestJournal();
     private final RateWindow rateWindow;
     private final EventIntake intake;
+    private final WebhookInbox webhooks;
 
     private PagerDutySimulator(Builder builder) throws IOException {
         this.host = builder.host;
         this.faults = new FaultPlan(builder.latency.toMillis());
         this.rateWindow = new RateWindow(builder.clock, builder.rateLimit);
         this.intake = new EventIntake(builder.clock, faults, rateWindow, incidents, journal);
+        this.webhooks = new WebhookInbox(builder.clock);
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 1024);
         server.createContext("/", intake);
+        server.createContext(WebhookIntake.PREFIX, new WebhookIntake(webhooks));
         server.createContext(ControlEndpoint.PREFIX, new ControlEndpoint(this));
         server.setExecutor(executor);
         server.start();
@@ -85,6 +89,19 @@ public final class PagerDutySimulator implements AutoCloseable {
 
     public String changeEnqueueUrl() {
         return baseUrl() + EventIntake.CHANGE_ENQUEUE_PATH;
+    }
+
+    /** Where a webhook channel posts to be received as {@code endpoint} (any name of A-Z a-z 0-9 _ -, 1 to 64). */
+    public String webhookUrl(String endpoint) {
+        if (!WebhookInbox.isEndpointName(endpoint)) {
+            throw new IllegalArgumentException("A webhook endpoint name is 1 to 64 of A-Z a-z 0-9 _ -");
+        }
+        return baseUrl() + WebhookIntake.PREFIX + endpoint;
+    }
+
+    /** The Standard Webhooks receiver: secrets, faults and records per endpoint. */
+    public WebhookInbox webhooks() {
+        return webhooks;
     }
 
     public int port() {
@@ -169,11 +186,12 @@ public final class PagerDutySimulator implements AutoCloseable {
 
     /**
      * Clears recorded requests, incidents, rate-limit counts and faults; restores the starting rate limit and
-     * latency (see {@link Builder}).
+     * latency (see {@link Builder}); forgets every webhook endpoint.
      */
     public void reset() {
         faults.clear();
         intake.reset();
+        webhooks.reset();
     }
 
     // ---- Queries
@@ -260,7 +278,24 @@ public final class PagerDutySimulator implements AutoCloseable {
         System.out.println("PagerDuty simulator listening on " + simulator.baseUrl()
                 + " (rate limit " + options.rateLimit() + "/60s per routing key, latency "
                 + options.latencyMillis() + " ms)");
+        System.out.println(usage(simulator.baseUrl()));
         stopped.await();
+    }
+
+    /** What the command line prints after starting: where to point a channel and how to read what arrived. */
+    static String usage(String baseUrl) {
+        return String.join(System.lineSeparator(),
+                "  PagerDuty channel:  Events API URL " + baseUrl + EventIntake.ENQUEUE_PATH
+                        + "; received events: GET " + baseUrl + "/_sim/events",
+                "  Webhook channel:    URL " + baseUrl + WebhookIntake.PREFIX + "{endpoint}"
+                        + " (any name of A-Z a-z 0-9 _ -; Standard Webhooks signatures)",
+                "    verify with:      curl -X PUT " + baseUrl + "/_sim/webhooks/{endpoint}/secrets"
+                        + " -d '{\"secrets\":[\"whsec_...\"]}'   (no secret: accepted unverified)",
+                "    received:         curl " + baseUrl + "/_sim/webhooks/{endpoint}/messages"
+                        + "   (every request, refused ones too: .../requests)",
+                "    faults:           curl -X POST " + baseUrl + "/_sim/webhooks/{endpoint}/faults"
+                        + " -d '{\"status\":503,\"count\":2}'   (clear: curl -X DELETE .../faults)",
+                "  Counts: GET " + baseUrl + "/_sim/stats; everything forgotten: POST " + baseUrl + "/_sim/reset");
     }
 
     private static ThreadFactory daemonThreads() {
@@ -294,7 +329,7 @@ public final class PagerDutySimulator implements AutoCloseable {
             return this;
         }
 
-        /** The clock for the rate-limit window and incident times. */
+        /** The clock for the rate-limit window, incident times and the webhook timestamp tolerance. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
             return this;

@@ -5,5 +5,12 @@
  * OpenAPI spec {@code shared/reference/pagerduty/events-v2/openapiv3.json}. Start it with
  * {@link app.ascend.notify.simulator.PagerDutySimulator#start(int)} or from the command line with
  * {@link app.ascend.notify.simulator.PagerDutySimulator#main(String[])}. JDK and Jackson only, no Spring.
+ *
+ * <p>The same server is also the stand-in receiver for webhook channels: {@code POST /webhooks/{endpoint}} verifies
+ * Standard Webhooks signatures ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}; rules from
+ * {@code shared/reference/standard-webhooks/FACTS.md} and https://github.com/standard-webhooks/standard-webhooks,
+ * {@code spec/standard-webhooks.md}) against the secrets registered for that endpoint, records every request and can
+ * inject faults; see {@link app.ascend.notify.simulator.WebhookInbox} and the control routes under
+ * {@code /_sim/webhooks/} ({@link app.ascend.notify.simulator.WebhookControl}).
  */
 package app.ascend.notify.simulator;

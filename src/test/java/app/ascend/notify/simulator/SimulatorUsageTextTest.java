@@ -1,0 +1,20 @@
+package app.ascend.notify.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** What the command line prints after starting tells where both channel types point and how to read results. */
+class SimulatorUsageTextTest {
+
+    @Test
+    void usageNamesThePagerDutyAndWebhookEndpoints() {
+        String usage = PagerDutySimulator.usage("http://127.0.0.1:8090");
+
+        assertThat(usage).contains("http://127.0.0.1:8090/v2/enqueue")
+                .contains("http://127.0.0.1:8090/webhooks/{endpoint}")
+                .contains("curl -X PUT http://127.0.0.1:8090/_sim/webhooks/{endpoint}/secrets")
+                .contains("curl http://127.0.0.1:8090/_sim/webhooks/{endpoint}/messages")
+                .contains("/_sim/webhooks/{endpoint}/faults");
+    }
+}
