@@ -73,6 +73,36 @@ public class OutboundAddressPolicy {
         return Optional.empty();
     }
 
+    /**
+     * Whether the operator's allow-list names {@code uri}'s host, or every address it resolves to lies in a
+     * listed range: what lets a channel type accept plain {@code http} for a host on a trusted network (a
+     * local receiver, the bundled simulator). A host that does not resolve is not listed.
+     */
+    public boolean allowListed(URI uri) {
+        String host = uri.getHost();
+        if (host == null) {
+            return false;
+        }
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        if (allowedRanges.isEmpty()) {
+            return false;
+        }
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(bare);
+            for (InetAddress address : addresses) {
+                if (allowedRanges.stream().noneMatch(range -> range.contains(address))) {
+                    return false;
+                }
+            }
+            return addresses.length > 0;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     static Optional<String> forbiddenKind(InetAddress address) {
         InetAddress a = unmapped(address);
         if (a.isLoopbackAddress()) {

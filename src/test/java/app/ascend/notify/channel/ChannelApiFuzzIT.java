@@ -16,6 +16,7 @@ import app.ascend.notify.support.fuzz.Fuzzer;
 import app.ascend.notify.support.fuzz.RawHttp;
 import app.ascend.notify.support.fuzz.Templates;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The channels API under hostile input ({@code POST}, {@code PATCH}, {@code PUT}): never a 5xx, a 4xx is
@@ -47,28 +48,69 @@ class ChannelApiFuzzIT extends FuzzTest {
         assertServiceHealthy();
     }
 
+    /** Webhook channels: the same properties, and the generated secret is in the 201 only (masked in every read). */
+    @Test
+    void creatingWebhookChannelsNeverAnswers5xxAndTheSecretIsShownOnlyInThe201() {
+        ApiClient admin = newTenant().admin();
+        RawHttp http = raw(admin);
+        FuzzRun run = new FuzzRun("POST " + Channels.PATH + " (webhook)");
+
+        run.forEachCase(i -> {
+            Random r = run.random(i);
+            Fuzzer fuzzer = new Fuzzer(r, Templates.WEBHOOK_CHANNEL_FIELDS);
+            Object document = fuzzer.mutate(Templates.webhookChannel(r, "Fuzzed " + i), fuzzer.mutationCount());
+            ApiResponse answer = run.send(i, http, "POST", Channels.PATH, fuzzer.contentType(), fuzzer.body(document));
+            if (answer != null && answer.status() == 201) {
+                String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
+                ObjectNode shown = (ObjectNode) answer.json().deepCopy();
+                String secret = shown.get("config").get("secret").stringValue();
+                ((ObjectNode) shown.get("config")).put("secret", "whsec_****" + secret.substring(secret.length() - 4));
+                ApiResponse read = admin.get(path);
+                assertThat(read.json()).as("the channel as read: as created, secret masked").isEqualTo(shown);
+                assertThat(read.body()).doesNotContain(secret);
+                assertThat(admin.delete(path).status()).isEqualTo(204);
+            }
+        });
+
+        run.assertNoFailures();
+        assertThat(admin.get(Channels.PATH).itemIds()).as("channels left").isEmpty();
+        assertServiceHealthy();
+    }
+
     @Test
     void patchingNeverAnswers5xxAndARejectedPatchChangesNothing() {
-        fuzzChanges("PATCH");
+        fuzzChanges("PATCH", false);
     }
 
     @Test
     void replacingNeverAnswers5xxAndARejectedReplacementChangesNothing() {
-        fuzzChanges("PUT");
+        fuzzChanges("PUT", false);
     }
 
-    private void fuzzChanges(String method) {
+    @Test
+    void patchingAWebhookChannelNeverAnswers5xxAndARejectedPatchChangesNothing() {
+        fuzzChanges("PATCH", true);
+    }
+
+    @Test
+    void replacingAWebhookChannelNeverAnswers5xxAndARejectedReplacementChangesNothing() {
+        fuzzChanges("PUT", true);
+    }
+
+    private void fuzzChanges(String method, boolean webhook) {
         ApiClient admin = newTenant().admin();
         RawHttp http = raw(admin);
-        String path = Channels.PATH + "/" + Channels.create(admin, Doc.write(Templates.channel(new Random(1), "Target")))
-                .get("id").stringValue();
-        FuzzRun run = new FuzzRun(method + " " + Channels.PATH + "/{id}");
+        Object target = webhook ? Templates.webhookChannel(new Random(1), "Target") : Templates.channel(new Random(1), "Target");
+        String path = Channels.PATH + "/" + Channels.create(admin, Doc.write(target)).get("id").stringValue();
+        FuzzRun run = new FuzzRun(method + " " + Channels.PATH + "/{id}" + (webhook ? " (webhook)" : ""));
         JsonNode[] current = {admin.get(path).json()};
 
         run.forEachCase(i -> {
             Random r = run.random(i);
-            Fuzzer fuzzer = new Fuzzer(r, Templates.CHANNEL_FIELDS);
-            Object template = method.equals("PATCH") ? Templates.channelPatch(r) : Templates.channel(r, "Replaced " + i);
+            Fuzzer fuzzer = new Fuzzer(r, webhook ? Templates.WEBHOOK_CHANNEL_FIELDS : Templates.CHANNEL_FIELDS);
+            Object template = webhook
+                    ? method.equals("PATCH") ? Templates.webhookChannelPatch(r) : Templates.webhookChannel(r, "Replaced " + i)
+                    : method.equals("PATCH") ? Templates.channelPatch(r) : Templates.channel(r, "Replaced " + i);
             Object document = fuzzer.mutate(template, fuzzer.mutationCount());
             String contentType = method.equals("PATCH") && r.nextInt(4) == 0 ? "application/merge-patch+json"
                     : fuzzer.contentType();

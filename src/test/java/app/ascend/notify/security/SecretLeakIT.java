@@ -73,6 +73,7 @@ class SecretLeakIT extends ApiTest {
         String placeholderChannel = channelsCreatedChangedAndDeleted(admin);
         eventsDeliveredFailedAndRetried(tenant, admin, placeholderChannel);
         malformedBodiesCarryingKeys(admin);
+        webhookSecretsCreatedRotatedAndRefused(admin);
         readEverything(admin);
         sealingKey();
         clients.forEach(client -> client.cookies().getCookieStore().getCookies().stream()
@@ -85,6 +86,10 @@ class SecretLeakIT extends ApiTest {
                     .filter(h -> !h.getKey().equalsIgnoreCase("set-cookie")).toList();
             if (recorded.request().equals("POST /api/api-keys") && recorded.answer().status() == 201) {
                 searched = searched.replace(recorded.answer().json().get("key").stringValue(), "<the new key, shown once>");
+            }
+            if (shownOnceWebhookSecret(recorded)) {
+                searched = searched.replace(recorded.answer().json().get("config").get("secret").stringValue(),
+                        "<the new webhook secret, shown once>");
             }
             for (Map.Entry<String, String> secret : secrets.entrySet()) {
                 if (searched.contains(secret.getKey())) {
@@ -210,6 +215,33 @@ class SecretLeakIT extends ApiTest {
         }
         ApiResponse masked = admin.post(Channels.PATH, Channels.pagerDuty("Masked", "****" + blankish.substring(28)));
         assertThat(masked.status()).isEqualTo(400);
+    }
+
+    /** The answers that show a webhook's generated secret, once: the channel's creation and each rotation. */
+    private static boolean shownOnceWebhookSecret(RecordingApiClient.Recorded recorded) {
+        boolean created = recorded.request().equals("POST " + Channels.PATH) && recorded.answer().status() == 201;
+        boolean rotated = recorded.request().endsWith("/rotate-secret") && recorded.answer().status() == 200;
+        return (created || rotated) && "webhook".equals(recorded.answer().json().path("type").asString());
+    }
+
+    /** A webhook channel: its URL's tokens, its generated secret and the one replacing it; a chosen secret refused. */
+    private void webhookSecretsCreatedRotatedAndRefused(ApiClient admin) {
+        String pathToken = secret("p" + newRoutingKey(), "a token in a webhook URL's path");
+        String queryToken = secret("q" + newRoutingKey(), "a token in a webhook URL's query");
+        Map<String, Object> body = Map.of("name", "Webhook", "type", "webhook", "events", List.of("auth.mfa_failed"),
+                "config", Map.of("url", "https://203.0.113.9/hooks/" + pathToken + "?token=" + queryToken));
+        JsonNode created = Channels.create(admin, body);
+        String id = created.get("id").stringValue();
+        secret(created.get("config").get("secret").stringValue(), "a webhook's generated secret");
+        ApiResponse rotated = admin.post(Channels.PATH + "/" + id + "/rotate-secret", "");
+        assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
+        secret(rotated.json().get("config").get("secret").stringValue(), "a webhook's rotated secret");
+        String chosen = secret("whsec_" + Base64.getEncoder().encodeToString(newRoutingKey().getBytes(StandardCharsets.UTF_8)),
+                "a webhook secret a client tried to choose");
+        ApiResponse refused = admin.patch(Channels.PATH + "/" + id, Map.of("config", Map.of("secret", chosen)));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        ApiResponse renamed = admin.patch(Channels.PATH + "/" + id, Map.of("name", "Webhook, renamed"));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
     }
 
     private void readEverything(ApiClient admin) {

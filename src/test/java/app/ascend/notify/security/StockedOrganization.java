@@ -26,6 +26,7 @@ final class StockedOrganization {
     final String spareKeyId;
     final String channelId;
     final String brokenChannelId;
+    final String webhookChannelId;
     final String actionId;
     final String eventId;
     final String deliveryId;
@@ -37,6 +38,11 @@ final class StockedOrganization {
         ApiClient admin = tenant.admin();
         channelId = Channels.create(admin, Channels.pagerDuty("Ours", Channels.newRoutingKey())).get("id").stringValue();
         brokenChannelId = Channels.create(admin, Channels.pagerDuty("Ours, placeholder key", "your-routing-key"))
+                .get("id").stringValue();
+        // A webhook channel (a generated secret to rotate) on a documentation address (RFC 5737), subscribed to
+        // a type the suite never posts, so it sends nothing.
+        webhookChannelId = Channels.create(admin, Map.of("name", "Ours, webhook", "type", "webhook",
+                "events", List.of("auth.mfa_failed"), "config", Map.of("url", "https://203.0.113.7/hooks/" + UUID.randomUUID())))
                 .get("id").stringValue();
         apiKey = tenant.newApiKey();
         ApiResponse spare = admin.post("/api/api-keys", Map.of("name", "spare"));
@@ -67,6 +73,9 @@ final class StockedOrganization {
 
     /** The id this organization has for a route's variable, or null when the suite has none for it. */
     String idFor(ApiRoutes.Route route) {
+        if (route.pattern().endsWith("/rotate-secret")) {
+            return webhookChannelId; // the type with a secret to rotate (a PagerDuty channel answers 409)
+        }
         return switch (route.collection()) {
             case "/api/notifications/channels" -> channelId;
             case "/api/events" -> eventId;
@@ -110,6 +119,7 @@ final class StockedOrganization {
         return Map.of(
                 "channels", read(admin, "/api/notifications/channels"),
                 "channel", read(admin, "/api/notifications/channels/" + channelId),
+                "webhook channel", read(admin, "/api/notifications/channels/" + webhookChannelId),
                 "delivery", read(admin, "/api/notifications/deliveries/" + deliveryId),
                 "api keys", admin.get("/api/api-keys").itemIds(),
                 "users", admin.get("/api/users").itemIds(),
@@ -126,7 +136,7 @@ final class StockedOrganization {
 
     /** This organization's ids and names, none of which another organization may see. */
     List<String> identifiers() {
-        return List.of(tenant.organizationId(), tenant.name(), tenant.adminEmail(), channelId, brokenChannelId, eventId,
+        return List.of(tenant.organizationId(), tenant.name(), tenant.adminEmail(), channelId, brokenChannelId, webhookChannelId, eventId,
                 deliveryId, spareKeyId, actionId, incidentId, windowId);
     }
 }

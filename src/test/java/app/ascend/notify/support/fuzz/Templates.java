@@ -21,6 +21,9 @@ public final class Templates {
     public static final List<String> CHANNEL_FIELDS = List.of("name", "type", "enabled", "events", "filters", "config",
             "severity_mapping", "routing_rules", "integration_key", "routing_key", "region", "routing_keys", "runbook_links",
             "include_metadata", "min_risk_score", "critical", "high", "medium", "low", "id", "created_at", "warnings");
+    /** A webhook channel's fields, for mutations of webhook documents. */
+    public static final List<String> WEBHOOK_CHANNEL_FIELDS = List.of("name", "type", "enabled", "events", "filters",
+            "config", "url", "rate_per_minute", "secret", "previous_secret_expires_at", "min_risk_score", "id", "warnings");
     public static final List<String> TEST_ALERT_FIELDS = List.of("channel_id", "event", "dry_run", "resolve");
     private static final List<String> LEVELS = List.of("critical", "high", "medium", "low");
     private static final List<String> SEVERITIES = List.of("critical", "error", "warning", "info");
@@ -139,6 +142,49 @@ public final class Templates {
             channel.put("routing_rules", rules);
         }
         return channel;
+    }
+
+    /**
+     * A valid webhook channel, using any of its optional fields. The URL is a documentation address
+     * (TEST-NET-3, RFC 5737): public for the address check, never resolved, and subscribed types are ones
+     * no fuzz case posts to this organization.
+     */
+    public static Obj webhookChannel(Random r, String name) {
+        Obj channel = new Obj().put("name", name).put("type", "webhook");
+        if (r.nextBoolean()) {
+            channel.put("enabled", Doc.bool(r.nextInt(4) != 0));
+        }
+        if (r.nextInt(10) < 7) {
+            channel.put("events", eventList(r, TYPES));
+        }
+        if (r.nextInt(10) < 3) {
+            channel.put("filters", new Obj().put("min_risk_score", Doc.number(r.nextInt(101))));
+        }
+        Obj config = new Obj().put("url", "https://203.0.113." + (1 + r.nextInt(250)) + "/hooks/" + key(r)
+                + (r.nextBoolean() ? "?token=" + key(r) : ""));
+        if (r.nextInt(10) < 5) {
+            config.put("rate_per_minute", Doc.number(r.nextInt(4) == 0 ? 0 : r.nextInt(6001)));
+        }
+        channel.put("config", config);
+        return channel;
+    }
+
+    /** A JSON merge patch for a webhook channel: some of its fields, some removed with null. */
+    public static Obj webhookChannelPatch(Random r) {
+        Obj full = webhookChannel(r, "Patched " + r.nextInt(1000));
+        Obj patch = new Obj();
+        for (Doc.Entry e : full.entries) {
+            if (!e.key.equals("type") && r.nextInt(3) == 0) {
+                patch.put(e.key, e.value);
+            }
+        }
+        if (r.nextInt(4) == 0) {
+            patch.put(List.of("events", "filters", "enabled").get(r.nextInt(3)), Doc.NULL);
+        }
+        if (r.nextInt(4) == 0) {
+            patch.put("config", new Obj().put("rate_per_minute", Doc.number(r.nextInt(6001))));
+        }
+        return patch;
     }
 
     /** A JSON merge patch for a channel: some of its fields, some removed with null. */
