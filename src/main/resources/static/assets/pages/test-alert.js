@@ -47,7 +47,7 @@ export function testPanel(channel, types) {
 
   return h('aside', { class: 'card test-panel', 'aria-labelledby': 'test-alert-h' },
     h('h2', { id: 'test-alert-h' }, 'Send test alert'),
-    h('p', { class: 'muted' }, `Sends a test alert to this channel's ${info.destination_noun} now and shows the answer. Then check what arrived in ${info.display_name}.`),
+    h('p', { class: 'muted' }, `Sends a test alert to this channel's ${info.destination_noun} now and shows the answer (${info.display_name}). Then check what arrived there.`),
     resolve, send,
     h('details', { class: 'preview' },
       h('summary', null, 'Preview a sample event (nothing is sent)'),

@@ -10,7 +10,9 @@ import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -39,6 +41,7 @@ import tools.jackson.databind.JsonNode;
 class ConsoleWebhookChannelIT extends ConsoleTest {
     private HttpServer receiver;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger answerStatus = new AtomicInteger(204);
 
     /** One request the receiver got: its method, the webhook-* headers and the raw body. */
     record Received(String method, String id, String timestamp, String signature, byte[] body) {
@@ -53,7 +56,7 @@ class ConsoleWebhookChannelIT extends ConsoleTest {
                 received.add(new Received(exchange.getRequestMethod(), exchange.getRequestHeaders().getFirst("webhook-id"),
                         exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                         exchange.getRequestHeaders().getFirst("webhook-signature"), body));
-                exchange.sendResponseHeaders(204, -1);
+                exchange.sendResponseHeaders(answerStatus.get(), -1);
             }
         });
         receiver.start();
@@ -142,6 +145,31 @@ class ConsoleWebhookChannelIT extends ConsoleTest {
         WebElement typeCell = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("td.channel-type")));
         assertThat(typeCell.getText()).isEqualTo(displayName);
         narrowScreenshot("list");
+    }
+
+    @Test
+    void showsWhyTheServerDisabledTheChannel() {
+        Tenant tenant = newTenant();
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/ascend";
+        String id = tenant.admin().post("/api/notifications/channels", Map.of("name", "Retired receiver", "type", "webhook",
+                "config", Map.of("url", url))).json().get("id").stringValue();
+        answerStatus.set(410);
+        signIn(tenant);
+        open("/channels/" + id);
+        waitForHeading("Retired receiver");
+        assertThat(driver.findElements(By.cssSelector(".disabled-reason"))).isEmpty();
+
+        // A receiver answering 410 Gone wants no more messages: the server disables the channel and says why.
+        button("Send test alert").click();
+        waitForText(By.cssSelector(".test-answer .result-headline"), "Not delivered");
+        assertThat(driver.findElement(By.cssSelector(".test-answer dd.status-code")).getText()).isEqualTo("410");
+        driver.navigate().refresh();
+        waitForHeading("Retired receiver");
+        String reason = tenant.admin().get("/api/notifications/channels/" + id).json().get("disabled_reason").stringValue();
+        assertThat(reason).isNotBlank();
+        assertThat(driver.findElement(By.cssSelector(".disabled-reason")).getText()).isEqualTo("Disabled: " + reason);
+        assertThat(driver.findElement(By.cssSelector("[data-field=enabled] input")).isSelected()).isFalse();
+        screenshot("disabled");
     }
 
     /** The secret in the open shown-once dialog. */
