@@ -97,13 +97,13 @@ public class ManualResolve {
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("dedup_key", incident.dedupKey());
         changes.put("channel_id", channel.id());
-        changes.put(Decision.ROUTING_KEY.equals(type.destinationNoun()) ? "routing_key" : "destination",
+        changes.put(type.destinationIsRoutingKey() ? "routing_key" : "destination",
                 incident.destinationMasked());
         changes.put("delivery_id", deliveryId);
         audit.record(by, "incident.resolved", "incident", id, changes);
         publisher.publishEvent(new DeliveriesQueued(1));
         return new Queued(id, IncidentStatus.RESOLVED.wireName(), incident.dedupKey(), incident.destinationMasked(),
-                Decision.ROUTING_KEY.equals(type.destinationNoun()) ? incident.destinationMasked() : null, now, deliveryId);
+                type.destinationIsRoutingKey() ? incident.destinationMasked() : null, now, deliveryId);
     }
 
     /** The {@code action.resolved} ASCEND would have sent: same action, same dedup key. */

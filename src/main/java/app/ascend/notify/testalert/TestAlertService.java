@@ -104,7 +104,7 @@ public class TestAlertService {
         }
         String masked = notifier.maskDestination(destination);
         answer.put("destination", masked);
-        if ("routing key".equals(notifier.destinationNoun())) {
+        if (notifier.destinationIsRoutingKey()) {
             answer.put("routing_key", masked); // the field clients read before there were other channel types
         }
         answer.set("payload", notifier.displayPayload(masked, message.payload()));

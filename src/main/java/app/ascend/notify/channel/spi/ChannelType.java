@@ -31,6 +31,15 @@ public interface ChannelType {
     /** What one destination is called in explanations: "routing key", "URL". */
     String destinationNoun();
 
+    /**
+     * Whether answers repeat the masked destination as {@code routing_key} (decisions, deliveries, incidents,
+     * test alerts): the field clients read before there were other channel types, kept for a type whose
+     * destination is called a routing key.
+     */
+    default boolean destinationIsRoutingKey() {
+        return "routing key".equals(destinationNoun());
+    }
+
     /** The top-level channel fields this type owns, e.g. {@code config}, {@code severity_mapping}. */
     List<String> ownedFields();
 
