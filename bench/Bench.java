@@ -57,6 +57,7 @@ public class Bench {
     String simUrl;
 
     record Options(List<String> targets, List<Scenario> scenarios, int seconds, int warmupSeconds, String javaOptions,
+            Path baselineJar,
             boolean keep) {
     }
 
@@ -105,6 +106,7 @@ public class Bench {
         int warmup = 60;
         String javaOptions = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "-Xms256m -Xmx256m -XX:+UseParallelGC");
         boolean keep = false;
+        Path baselineJar = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--targets" -> targets = List.of(args[++i].split(","));
@@ -113,6 +115,7 @@ public class Bench {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--java-options" -> javaOptions = args[++i];
                 case "--keep" -> keep = true;
+                case "--baseline-jar" -> baselineJar = Path.of(args[++i]).toAbsolutePath();
                 case "--quick" -> {
                     scenarios = "single:200,single:1000,batch:5000";
                     seconds = 5;
@@ -120,7 +123,8 @@ public class Bench {
                 }
                 default -> {
                     System.err.println("""
-                            usage: bench/run [--targets ascend-h2,ascend-postgres,alertmanager]
+                            usage: bench/run [--targets ascend-h2,ascend-postgres,alertmanager,baseline-h2,baseline-postgres]
+                                             [--baseline-jar an-earlier/ascend-notify.jar] (the baseline-* targets run it)
                                              [--scenarios single:200,single:1000,batch:20000] [--seconds 20] [--warmup 60]
                                              [--java-options '-Xmx256m ...'] [--quick] [--keep]""");
                     System.exit(2);
@@ -129,7 +133,14 @@ public class Bench {
         }
         List<Scenario> list = Arrays.stream(scenarios.split(",")).map(s -> s.split(":"))
                 .map(p -> new Scenario(p[0], Integer.parseInt(p[1]))).toList();
-        return new Options(targets, list, seconds, warmup, javaOptions, keep);
+        return new Options(targets, list, seconds, warmup, javaOptions, baselineJar, keep);
+    }
+
+    private Path baselineJar() {
+        if (options.baselineJar == null) {
+            throw new IllegalArgumentException("the baseline-* targets need --baseline-jar");
+        }
+        return options.baselineJar;
     }
 
     void run() throws Exception {
@@ -138,8 +149,10 @@ public class Bench {
         startSimulator();
         for (String target : options.targets) {
             Target t = switch (target) {
-                case "ascend-h2" -> new Ascend(this, false);
-                case "ascend-postgres" -> new Ascend(this, true);
+                case "ascend-h2" -> new Ascend(this, false, root.resolve("target/ascend-notify.jar"));
+                case "ascend-postgres" -> new Ascend(this, true, root.resolve("target/ascend-notify.jar"));
+                case "baseline-h2" -> new Ascend(this, false, baselineJar());
+                case "baseline-postgres" -> new Ascend(this, true, baselineJar());
                 case "alertmanager" -> new Alertmanager(this);
                 default -> throw new IllegalArgumentException("unknown target " + target);
             };
@@ -314,22 +327,25 @@ public class Bench {
     static final class Ascend implements Target {
         final Bench bench;
         final boolean postgres;
+        final Path jar;
         Process process;
         String url;
         String apiKey;
 
-        Ascend(Bench bench, boolean postgres) {
+        Ascend(Bench bench, boolean postgres, Path jar) {
             this.bench = bench;
             this.postgres = postgres;
+            this.jar = jar;
         }
 
         public void start() throws Exception {
             int port = freePort();
             url = "http://127.0.0.1:" + port;
-            Path data = bench.out.resolve(postgres ? "ascend-postgres-data" : "ascend-h2-data");
+            Path data = bench.out.resolve((postgres ? "ascend-postgres-data-" : "ascend-h2-data-")
+                    + Integer.toHexString(jar.toString().hashCode()));
             List<String> command = new ArrayList<>(List.of(javaBin()));
             command.addAll(List.of(bench.options.javaOptions.trim().split("\\s+")));
-            command.addAll(List.of("-jar", bench.root.resolve("target/ascend-notify.jar").toString()));
+            command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command);
             Map<String, String> env = builder.environment();
             env.put("SERVER_PORT", Integer.toString(port));

@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 import app.ascend.notify.db.DatabaseClock;
+import app.ascend.notify.ids.Ids;
 import app.ascend.notify.simulator.PagerDutySimulator;
-import app.ascend.notify.web.Ids;
 
 @SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
 @ConfigurationPropertiesScan

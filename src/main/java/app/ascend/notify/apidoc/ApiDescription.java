@@ -18,6 +18,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import app.ascend.notify.channel.ChannelTypes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,13 +33,19 @@ class ApiDescription {
     static final String API_KEY = "apiKey";
     /** Examples become plain maps: swagger-core serializes with its own Jackson 2, which knows no Jackson 3 trees. */
     private final JsonMapper json = JsonMapper.builder().build();
+    private final ChannelTypes types;
+
+    ApiDescription(ChannelTypes types) {
+        this.types = types;
+    }
 
     @Bean
     OpenApiCustomizer ascendDescription() {
         return openApi -> {
             openApi.info(new Info().title("ASCEND Notify API").version("1")
-                    .description("Turns AI-agent governance events into PagerDuty incidents. Implements the product "
-                            + "page \"PagerDuty Integration\"; every /api route also answers under /api/api. "
+                    .description("Turns AI-agent governance events into notifications through channels of these "
+                            + "types: " + String.join(", ", types.all().stream().map(t -> t.name() + " (" + t.displayName()
+                                    + ")").toList()) + ". Every /api route also answers under /api/api. "
                             + "Errors are RFC 9457 application/problem+json."));
             openApi.components(openApi.getComponents() == null ? new Components() : openApi.getComponents());
             openApi.getComponents()
@@ -66,8 +73,10 @@ class ApiDescription {
             operation.addSecurityItem(new SecurityRequirement().addList(path.equals("/api/events")
                     && method == PathItem.HttpMethod.POST ? API_KEY : SESSION));
         }
-        Map<String, String> examples = PageExamples.EXAMPLES.get(key);
-        if (examples != null) {
+        Map<String, String> examples = new LinkedHashMap<>();
+        types.all().forEach(type -> examples.putAll(type.apiExamples().getOrDefault(key, Map.of())));
+        examples.putAll(PageExamples.EXAMPLES.getOrDefault(key, Map.of()));
+        if (!examples.isEmpty()) {
             MediaType media = new MediaType().schema(new ObjectSchema());
             Map<String, io.swagger.v3.oas.models.examples.Example> named = new LinkedHashMap<>();
             examples.forEach((name, body) -> named.put(name,

@@ -21,6 +21,6 @@ final class OperationDescriptions {
                     + "a dedup key of its own, ascend-test-{channel_id}-{epoch ms}, also with a sample event: the "
                     + "sample's decision and payload are what a real event would get, with the dedup key the only "
                     + "difference, so a test (and its resolve: true) never touches a live incident. Every send takes a "
-                    + "slot of the routing key's rate budget (120 events a minute; PagerDuty counts test alerts too): "
+                    + "slot of the destination's rate budget (the channel type's limit; test alerts count too): "
                     + "with no slot free the answer is 429 problem+json with Retry-After and nothing is sent."));
 }

@@ -33,7 +33,7 @@ final class OperationSummaries {
                     + "send again with the same id)"),
             Map.entry("GET /api/events", "An action's events (?action_id=), or the latest"),
             Map.entry("GET /api/events/{id}", "An event with each channel's decision and deliveries: why was I (not) paged?"),
-            Map.entry("GET /api/notifications/deliveries", "The delivery log with attempts and PagerDuty's answers"),
+            Map.entry("GET /api/notifications/deliveries", "The delivery log with attempts and the destinations' answers"),
             Map.entry("GET /api/notifications/deliveries/{id}", "One delivery with its attempts"),
             Map.entry("POST /api/notifications/deliveries/{id}/retry", "Re-queue a failed or dead delivery (it keeps its "
                     + "place in its sequence); 409 for a trigger whose later resolve was already sent"),

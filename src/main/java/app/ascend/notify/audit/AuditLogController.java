@@ -5,7 +5,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.ascend.notify.identity.AscendPrincipal;
 import app.ascend.notify.web.InvalidRequestException;
 import app.ascend.notify.web.Page;
 import app.ascend.notify.web.PageParams;
@@ -20,7 +19,7 @@ class AuditLogController {
 
     /** The organization's audit trail, newest first; {@code target_id} narrows it to one object. */
     @GetMapping("/api/audit-log")
-    Page<AuditEntry> list(@AuthenticationPrincipal AscendPrincipal me,
+    Page<AuditEntry> list(@AuthenticationPrincipal Actor me,
             @RequestParam(name = "target_id", required = false) String targetId,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
         if (targetId != null && targetId.indexOf('\0') >= 0) {

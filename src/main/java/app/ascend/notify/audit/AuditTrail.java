@@ -9,8 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import app.ascend.notify.db.SqlTime;
-import app.ascend.notify.identity.AscendPrincipal;
-import app.ascend.notify.web.Ids;
+import app.ascend.notify.ids.Ids;
 import app.ascend.notify.web.Page;
 import app.ascend.notify.web.PageParams;
 import tools.jackson.databind.JsonNode;
@@ -33,9 +32,8 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    public void record(AscendPrincipal actor, String action, String targetType, String targetId, Object changes) {
-        record(actor.organizationId(), actor.userId() != null ? actor.userId() : actor.apiKeyId(), actor.displayName(),
-                action, targetType, targetId, changes);
+    public void record(Actor actor, String action, String targetType, String targetId, Object changes) {
+        record(actor.organizationId(), actor.actorId(), actor.displayName(), action, targetType, targetId, changes);
     }
 
     public void record(String organizationId, String actorId, String actorName, String action, String targetType,

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 
 import app.ascend.notify.db.SqlTime;
 import app.ascend.notify.event.EventType;
+import app.ascend.notify.secret.SecretBox;
 import app.ascend.notify.web.PageParams;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.ascend.notify.audit.AuditTrail;
 import app.ascend.notify.identity.AscendPrincipal;
-import app.ascend.notify.web.Ids;
+import app.ascend.notify.ids.Ids;
 import app.ascend.notify.web.NotFoundException;
 import app.ascend.notify.web.Page;
 import app.ascend.notify.web.PageParams;

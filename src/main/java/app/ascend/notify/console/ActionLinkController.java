@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The product page's "View in Ascend" link in every PagerDuty incident points at
+ * The product page's "View in Ascend" link in every incident a channel opens points at
  * {@code <ASCEND_PUBLIC_URL>/actions/<action_id>}. The console (static files under {@code /}) shows an
  * action's events at {@code /#/events?action_id=...}, so this path sends the browser there.
  */

@@ -132,7 +132,7 @@ public class DeliveryLog {
         ChannelType type = types.get(rs.getString("channel_type"));
         return new DeliveryView(rs.getString("id"), rs.getString("event_id"), rs.getString("channel_id"),
                 rs.getString("channel_type"), rs.getString("kind"), status.wireName(), rs.getString("dedup_key"), masked,
-                "routing key".equals(type.destinationNoun()) ? masked : null, rs.getInt("attempts"), rs.getInt("merged_count"), SqlTime.read(rs, "created_at"),
+                type.destinationIsRoutingKey() ? masked : null, rs.getInt("attempts"), rs.getInt("merged_count"), SqlTime.read(rs, "created_at"),
                 status == DeliveryStatus.PENDING ? SqlTime.read(rs, "next_attempt_at") : null,
                 SqlTime.read(rs, "finished_at"), (Integer) rs.getObject("last_status"), rs.getString("last_message"),
                 type.displayPayload(masked, payload), List.of());

@@ -16,14 +16,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.ascend.notify.identity.AscendPrincipal;
-import app.ascend.notify.web.Rfc3339;
+import app.ascend.notify.time.Rfc3339;
 import app.ascend.notify.web.ConflictException;
 import app.ascend.notify.web.FieldErrors;
 import app.ascend.notify.web.NotFoundException;
 import app.ascend.notify.web.Page;
 import app.ascend.notify.web.PageParams;
 
-/** The delivery log: what was sent where, PagerDuty's answers, and "retry" for what failed. */
+/** The delivery log: what was sent where, the destinations' answers, and "retry" for what failed. */
 @RestController
 @RequestMapping("/api/notifications/deliveries")
 class DeliveryLogController {
@@ -88,7 +88,7 @@ class DeliveryLogController {
             Outbox.LaterResolve resolve = outbox.laterResolveSent(me.organizationId(), id).orElse(null);
             if (resolve != null) {
                 throw new ConflictException("id", "this trigger cannot be sent again: a later resolve of the same "
-                        + "PagerDuty alert (delivery " + resolve.deliveryId() + ") "
+                        + "alert (delivery " + resolve.deliveryId() + ") "
                         + (resolve.status() == DeliveryStatus.DELIVERED ? "was delivered" : "is being sent")
                         + ", so the trigger would open an alert that nothing closes. To page for this action again, "
                         + "send a new event for it (its approval will then resolve the new alert).");

@@ -15,10 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.ascend.notify.channel.ChannelShutoff;
 import app.ascend.notify.channel.ChannelTypes;
-import app.ascend.notify.db.AfterCommit;
 import app.ascend.notify.channel.spi.MessageKind;
 import app.ascend.notify.channel.spi.SendResult;
-import app.ascend.notify.web.Ids;
+import app.ascend.notify.db.AfterCommit;
+import app.ascend.notify.ids.Ids;
 
 /**
  * Applies the outcomes of sends to the outbox, each in one transaction with its attempt row: accepted
@@ -133,15 +133,21 @@ public class DeliveryRecorder {
      */
     private void disableGone(Answered answer) {
         ClaimedDelivery d = answer.delivery();
-        String reason = types.get(d.channelType()).displayName() + " at " + d.destinationMasked() + " answered HTTP "
-                + answer.result().httpStatus() + " on " + answer.answeredAt() + " (delivery " + d.id() + "): "
-                + (answer.result().message() == null ? "it wants no more messages" : answer.result().message())
+        disableGone(d.organizationId(), d.channelId(), d.channelType(), d.destinationMasked(), d.id(), answer.result(),
+                answer.answeredAt());
+    }
+
+    private void disableGone(String organizationId, String channelId, String channelType, String destinationMasked,
+            String deliveryId, SendResult result, Instant at) {
+        String reason = types.get(channelType).displayName() + " at " + destinationMasked + " answered HTTP "
+                + result.httpStatus() + " on " + at + " (delivery " + deliveryId + "): "
+                + (result.message() == null ? "it wants no more messages" : result.message())
                 + ". Enable the channel again once the receiver takes messages.";
-        if (shutoff.disable(d.organizationId(), d.channelId(), reason, answer.answeredAt())) {
-            int failed = outbox.failWaiting(d.channelId(), answer.answeredAt(), "not sent: the channel was disabled because "
-                    + "its receiver answered HTTP " + answer.result().httpStatus());
-            log.warn("channel {} disabled after HTTP {} from its receiver; {} waiting deliveries failed", d.channelId(),
-                    answer.result().httpStatus(), failed);
+        if (shutoff.disable(organizationId, channelId, reason, at)) {
+            int failed = outbox.failWaiting(channelId, at, "not sent: the channel was disabled because its receiver "
+                    + "answered HTTP " + result.httpStatus());
+            log.warn("channel {} disabled after HTTP {} from its receiver; {} waiting deliveries failed", channelId,
+                    result.httpStatus(), failed);
         }
     }
 
@@ -183,6 +189,10 @@ public class DeliveryRecorder {
                 delivery.organizationId(), delivery.channelId(), delivery.destinationMasked(), delivery.kind().wireName(),
                 status.wireName(), result.httpStatus(), result.latencyMillis());
         count(delivery.channelType(), result, status);
+        if (result.outcome() == SendResult.Outcome.GONE) {
+            disableGone(delivery.organizationId(), delivery.channelId(), delivery.channelType(),
+                    delivery.destinationMasked(), delivery.id(), result, now);
+        }
         return status;
     }
 

@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.ascend.notify.channel.spi.RateLimit;
 import app.ascend.notify.db.SqlTime;
-import app.ascend.notify.web.Ids;
-import app.ascend.notify.web.Sha256;
+import app.ascend.notify.ids.Ids;
+import app.ascend.notify.ids.Sha256;
 
 /**
  * Each channel type says how many messages one destination takes in a sliding window

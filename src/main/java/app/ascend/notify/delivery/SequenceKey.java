@@ -1,6 +1,6 @@
 package app.ascend.notify.delivery;
 
-import app.ascend.notify.web.Sha256;
+import app.ascend.notify.ids.Sha256;
 
 /**
  * The sequence a delivery belongs to: PagerDuty keeps one alert per routing key and dedup key (FACTS.md

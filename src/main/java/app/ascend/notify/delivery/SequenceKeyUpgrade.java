@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import app.ascend.notify.channel.SecretBox;
+import app.ascend.notify.secret.SecretBox;
 
 /**
  * Since V6 a delivery's sequence is its PagerDuty alert ({@link SequenceKey}: destination and dedup
@@ -59,7 +59,7 @@ class SequenceKeyUpgrade implements InitializingBean {
             after = ids.get(ids.size() - 1);
         }
         if (changed > 0) {
-            log.info("{} queued deliveries moved to their PagerDuty alert's sequence (routing key and dedup key)", changed);
+            log.info("{} queued deliveries moved to their destination's sequence (destination and dedup key)", changed);
         }
     }
 }

@@ -1,6 +1,6 @@
 package app.ascend.notify.event;
 
-import app.ascend.notify.web.Sha256;
+import app.ascend.notify.ids.Sha256;
 
 /**
  * The {@code dedup_key} of an event. The product page: "ASCEND uses the action ID as the dedup key":
@@ -12,7 +12,7 @@ import app.ascend.notify.web.Sha256;
 public final class DedupKeys {
 
     static final String PREFIX = "ascend-";
-    /** PagerDuty's limit on dedup_key (FACTS.md §2); a sensible bound for any channel. */
+    /** The dedup-key limit of the strictest channel we send to (FACTS.md §2); a sensible bound for any channel. */
     public static final int MAX_LENGTH = 255;
     private static final int SHA256_HEX_LENGTH = 64;
     /** What stays of an over-long key: the rest of the 255 is "-" plus the 64-character hash. */
@@ -35,7 +35,7 @@ public final class DedupKeys {
     }
 
     /**
-     * The key itself when it fits PagerDuty's 255-character limit ([D2]); otherwise a readable prefix
+     * The key itself when it fits {@link #MAX_LENGTH} characters ([D2]); otherwise a readable prefix
      * plus "-" plus the SHA-256 hex of the whole key. The hash keeps distinct long keys distinct
      * (Alertmanager hashes its group key for the same reason, [C1]) and the result deterministic,
      * so follow-up acknowledge/resolve events find the alert.
@@ -46,7 +46,7 @@ public final class DedupKeys {
         }
         int end = KEPT_PREFIX_LENGTH;
         if (Character.isHighSurrogate(key.charAt(end - 1))) {
-            end--; // never split a surrogate pair: PagerDuty would see a broken character
+            end--; // never split a surrogate pair: the channel would see a broken character
         }
         return key.substring(0, end) + "-" + Sha256.hex(key);
     }

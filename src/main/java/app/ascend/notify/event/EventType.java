@@ -7,9 +7,9 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The governance event types ASCEND sends. Each maps to one PagerDuty Events API v2 {@code event_action}:
- * risky things open (trigger) an incident, a reviewer's approval or resolution closes it, an
- * acknowledgement acknowledges it.
+ * The governance event types ASCEND sends. Each does one {@link Action} to the incident of its action,
+ * which a channel type turns into its own request: risky things open (trigger) an incident, a
+ * reviewer's approval or resolution closes it, an acknowledgement acknowledges it.
  */
 public enum EventType {
     ACTION_BLOCKED("action.blocked", Action.TRIGGER),

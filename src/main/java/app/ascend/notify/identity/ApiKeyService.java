@@ -11,11 +11,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.ascend.notify.audit.AuditTrail;
-import app.ascend.notify.web.Ids;
+import app.ascend.notify.ids.Ids;
+import app.ascend.notify.ids.Sha256;
 import app.ascend.notify.web.NotFoundException;
 import app.ascend.notify.web.Page;
 import app.ascend.notify.web.PageParams;
-import app.ascend.notify.web.Sha256;
 
 /**
  * API keys for machine clients. The secret ({@code ask_} + 40 random base62 characters, about 238

@@ -9,12 +9,14 @@ import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
+import app.ascend.notify.audit.Actor;
+
 /**
  * Who is calling: a signed-in user (kept in the database-backed session, hence Serializable) or a
  * machine client holding an API key. Every query is scoped to {@link #organizationId()}.
  */
 public record AscendPrincipal(String userId, String apiKeyId, String organizationId, String email, Role role,
-        boolean systemAdmin) implements AuthenticatedPrincipal, Serializable {
+        boolean systemAdmin) implements AuthenticatedPrincipal, Actor, Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
@@ -32,11 +34,18 @@ public record AscendPrincipal(String userId, String apiKeyId, String organizatio
         return isApiKey() ? apiKeyId : userId;
     }
 
+    /** The audit trail's actor id: the same as {@link #getName()}. */
+    @Override
+    public String actorId() {
+        return getName();
+    }
+
     public boolean isApiKey() {
         return apiKeyId != null;
     }
 
     /** A name for audit entries and logs; never a secret. */
+    @Override
     public String displayName() {
         return isApiKey() ? "api-key:" + apiKeyId : email;
     }

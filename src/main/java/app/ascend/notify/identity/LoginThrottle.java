@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.ascend.notify.db.SqlTime;
-import app.ascend.notify.web.Ids;
+import app.ascend.notify.ids.Ids;
 
 /**
  * Counts failed sign-ins per account and per client address in the database (so the limits hold for

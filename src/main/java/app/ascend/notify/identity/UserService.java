@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.ascend.notify.audit.AuditTrail;
+import app.ascend.notify.ids.Ids;
 import app.ascend.notify.web.ConflictException;
-import app.ascend.notify.web.Ids;
 import app.ascend.notify.web.NotFoundException;
 import app.ascend.notify.web.Page;
 import app.ascend.notify.web.PageParams;

@@ -62,17 +62,17 @@ class IncidentController {
         Instant lastEventBefore = "true".equals(stale) ? staleBefore : null;
         Instant lastEventFrom = "false".equals(stale) ? staleBefore : null;
         return Page.of(incidents.page(me.organizationId(), listed, lastEventBefore, lastEventFrom, page), page, Incident::id)
-                .map(incident -> IncidentView.of(incident, staleBefore, noun(incident)));
+                .map(incident -> IncidentView.of(incident, staleBefore, repeatsRoutingKey(incident)));
     }
 
     /** One incident of the organization, whatever its status. */
     @GetMapping("/{id}")
     IncidentView get(@AuthenticationPrincipal AscendPrincipal me, @PathVariable String id) {
         Incident incident = incidents.find(me.organizationId(), id).orElseThrow(() -> new NotFoundException("incident", id));
-        return IncidentView.of(incident, properties.staleBefore(clock.instant()).orElse(null), noun(incident));
+        return IncidentView.of(incident, properties.staleBefore(clock.instant()).orElse(null), repeatsRoutingKey(incident));
     }
 
-    private String noun(Incident incident) {
-        return types.find(incident.channelType()).map(ChannelType::destinationNoun).orElse("destination");
+    private boolean repeatsRoutingKey(Incident incident) {
+        return types.find(incident.channelType()).map(ChannelType::destinationIsRoutingKey).orElse(false);
     }
 }

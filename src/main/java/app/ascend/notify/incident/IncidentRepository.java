@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import app.ascend.notify.channel.SecretBox;
 import app.ascend.notify.db.SqlTime;
-import app.ascend.notify.web.Ids;
+import app.ascend.notify.ids.Ids;
+import app.ascend.notify.secret.SecretBox;
 import app.ascend.notify.web.PageParams;
 
 /**

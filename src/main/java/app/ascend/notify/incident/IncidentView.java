@@ -13,11 +13,11 @@ public record IncidentView(String id, String dedupKey, String channelId, String 
         String routingKey, String status,
         Instant openedAt, Instant lastEventAt, Instant resolvedAt, String actionId, boolean stale, String reason) {
 
-    /** {@code staleBefore} null: stale detection is off; {@code destinationNoun}: what the channel type calls it. */
-    static IncidentView of(Incident incident, Instant staleBefore, String destinationNoun) {
+    /** {@code staleBefore} null: stale detection is off; {@code repeatAsRoutingKey}: the type's destination is a routing key. */
+    static IncidentView of(Incident incident, Instant staleBefore, boolean repeatAsRoutingKey) {
         boolean stale = staleBefore != null && incident.status().isOpen() && incident.lastEventAt().isBefore(staleBefore);
         return new IncidentView(incident.id(), incident.dedupKey(), incident.channelId(), incident.channelType(),
-                incident.destinationMasked(), "routing key".equals(destinationNoun) ? incident.destinationMasked() : null,
+                incident.destinationMasked(), repeatAsRoutingKey ? incident.destinationMasked() : null,
                 incident.status().wireName(), incident.openedAt(), incident.lastEventAt(), incident.resolvedAt(),
                 incident.actionId(), stale, incident.reason());
     }

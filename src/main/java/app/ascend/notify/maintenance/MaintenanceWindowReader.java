@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.EventTypeList;
-import app.ascend.notify.web.Rfc3339;
+import app.ascend.notify.time.Rfc3339;
 import app.ascend.notify.web.FieldErrors;
 import app.ascend.notify.web.JsonFields;
 import tools.jackson.databind.JsonNode;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 import app.ascend.notify.db.SqlTime;
 import app.ascend.notify.event.EventType;
-import app.ascend.notify.web.Ids;
+import app.ascend.notify.ids.Ids;
 
 /**
  * Triggers that notify_after windows muted, until the release job has decided what became of them.

@@ -60,7 +60,7 @@ final class ExchangeDeadline {
 
     private static ScheduledThreadPoolExecutor timer() {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "pagerduty-exchange-deadline");
+            Thread thread = new Thread(runnable, "outbound-exchange-deadline");
             thread.setDaemon(true);
             return thread;
         });

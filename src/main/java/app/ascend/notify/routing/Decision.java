@@ -13,8 +13,6 @@ import app.ascend.notify.channel.spi.ChannelType;
 public record Decision(String channelId, String channelName, String outcome, String reason, String destination,
         String routingKey, List<String> deliveryIds) {
 
-    static final String ROUTING_KEY = "routing key";
-
     public static Decision of(String channelId, String channelName, RoutingOutcome outcome, String reason) {
         return new Decision(channelId, channelName, outcome.wireName(), reason, null, null, List.of());
     }
@@ -23,6 +21,6 @@ public record Decision(String channelId, String channelName, String outcome, Str
     public static Decision to(String channelId, String channelName, RoutingOutcome outcome, String reason, ChannelType type,
             String masked, List<String> deliveryIds) {
         return new Decision(channelId, channelName, outcome.wireName(), reason, masked,
-                ROUTING_KEY.equals(type.destinationNoun()) ? masked : null, deliveryIds);
+                type.destinationIsRoutingKey() ? masked : null, deliveryIds);
     }
 }

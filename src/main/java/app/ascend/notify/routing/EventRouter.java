@@ -13,17 +13,17 @@ import app.ascend.notify.channel.Channel;
 import app.ascend.notify.channel.ChannelTypes;
 import app.ascend.notify.channel.spi.ChannelType;
 import app.ascend.notify.channel.spi.DeliveryRules;
+import app.ascend.notify.channel.spi.RenderedMessage;
 import app.ascend.notify.delivery.NewDelivery;
 import app.ascend.notify.delivery.Outbox;
 import app.ascend.notify.delivery.SequenceKey;
-import app.ascend.notify.channel.spi.RenderedMessage;
 import app.ascend.notify.event.DedupKeys;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
+import app.ascend.notify.ids.Ids;
+import app.ascend.notify.ids.Sha256;
 import app.ascend.notify.incident.Incident;
 import app.ascend.notify.incident.IncidentRepository;
-import app.ascend.notify.web.Ids;
-import app.ascend.notify.web.Sha256;
 
 /**
  * Decides, for each channel of the organization, whether and where an event goes, and queues the

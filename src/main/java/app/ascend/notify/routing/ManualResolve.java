@@ -14,20 +14,20 @@ import app.ascend.notify.channel.Channel;
 import app.ascend.notify.channel.ChannelRepository;
 import app.ascend.notify.channel.ChannelTypes;
 import app.ascend.notify.channel.spi.ChannelType;
+import app.ascend.notify.channel.spi.RenderedMessage;
 import app.ascend.notify.delivery.DeliveriesQueued;
 import app.ascend.notify.delivery.NewDelivery;
 import app.ascend.notify.delivery.Outbox;
 import app.ascend.notify.delivery.SequenceKey;
-import app.ascend.notify.channel.spi.RenderedMessage;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
 import app.ascend.notify.identity.AscendPrincipal;
+import app.ascend.notify.identity.OrganizationRepository;
+import app.ascend.notify.ids.Ids;
 import app.ascend.notify.incident.Incident;
 import app.ascend.notify.incident.IncidentRepository;
 import app.ascend.notify.incident.IncidentStatus;
-import app.ascend.notify.identity.OrganizationRepository;
 import app.ascend.notify.web.ConflictException;
-import app.ascend.notify.web.Ids;
 import app.ascend.notify.web.NotFoundException;
 
 /**
@@ -97,13 +97,13 @@ public class ManualResolve {
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("dedup_key", incident.dedupKey());
         changes.put("channel_id", channel.id());
-        changes.put(Decision.ROUTING_KEY.equals(type.destinationNoun()) ? "routing_key" : "destination",
+        changes.put(type.destinationIsRoutingKey() ? "routing_key" : "destination",
                 incident.destinationMasked());
         changes.put("delivery_id", deliveryId);
         audit.record(by, "incident.resolved", "incident", id, changes);
         publisher.publishEvent(new DeliveriesQueued(1));
         return new Queued(id, IncidentStatus.RESOLVED.wireName(), incident.dedupKey(), incident.destinationMasked(),
-                Decision.ROUTING_KEY.equals(type.destinationNoun()) ? incident.destinationMasked() : null, now, deliveryId);
+                type.destinationIsRoutingKey() ? incident.destinationMasked() : null, now, deliveryId);
     }
 
     /** The {@code action.resolved} ASCEND would have sent: same action, same dedup key. */

@@ -12,8 +12,8 @@ import app.ascend.notify.channel.spi.RenderedMessage;
 import app.ascend.notify.delivery.NewDelivery;
 import app.ascend.notify.delivery.Outbox;
 import app.ascend.notify.event.GovernanceEvent;
+import app.ascend.notify.ids.Ids;
 import app.ascend.notify.incident.IncidentRepository;
-import app.ascend.notify.web.Ids;
 
 /**
  * Messages of one ingest batch that will be sent, planned in memory and written together, each as its

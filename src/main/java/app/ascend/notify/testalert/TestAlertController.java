@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.ascend.notify.event.EventReader;
 import app.ascend.notify.event.GovernanceEvent;
 import app.ascend.notify.identity.AscendPrincipal;
+import app.ascend.notify.ingest.EventReader;
 import app.ascend.notify.web.FieldErrors;
 import app.ascend.notify.web.JsonFields;
 import tools.jackson.databind.JsonNode;

@@ -8,22 +8,22 @@ import org.springframework.stereotype.Service;
 
 import app.ascend.notify.channel.Channel;
 import app.ascend.notify.channel.ChannelRepository;
-import app.ascend.notify.delivery.DeliveryRecorder;
-import app.ascend.notify.delivery.NewDelivery;
-import app.ascend.notify.delivery.SequenceKey;
-import app.ascend.notify.delivery.RateBudget;
 import app.ascend.notify.channel.ChannelTypes;
 import app.ascend.notify.channel.spi.ChannelType;
-import app.ascend.notify.channel.spi.Outgoing;
 import app.ascend.notify.channel.spi.MessageKind;
+import app.ascend.notify.channel.spi.Outgoing;
 import app.ascend.notify.channel.spi.RenderedMessage;
 import app.ascend.notify.channel.spi.SendResult;
+import app.ascend.notify.delivery.DeliveryRecorder;
+import app.ascend.notify.delivery.NewDelivery;
+import app.ascend.notify.delivery.RateBudget;
+import app.ascend.notify.delivery.SequenceKey;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
 import app.ascend.notify.identity.AscendPrincipal;
 import app.ascend.notify.identity.OrganizationRepository;
+import app.ascend.notify.ids.Ids;
 import app.ascend.notify.routing.EventRouter;
-import app.ascend.notify.web.Ids;
 import app.ascend.notify.web.NotFoundException;
 import app.ascend.notify.web.TooManyRequestsException;
 import tools.jackson.databind.json.JsonMapper;
@@ -104,7 +104,7 @@ public class TestAlertService {
         }
         String masked = notifier.maskDestination(destination);
         answer.put("destination", masked);
-        if ("routing key".equals(notifier.destinationNoun())) {
+        if (notifier.destinationIsRoutingKey()) {
             answer.put("routing_key", masked); // the field clients read before there were other channel types
         }
         answer.set("payload", notifier.displayPayload(masked, message.payload()));

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * Refuses a JSON body holding an unpaired UTF-16 surrogate (an escape such as {@code "\ud800"} on its
  * own) in any string value, with the path of each (Jackson already refuses one in a field name). JSON lets it through (RFC 8259 §8.2 calls
  * the result unpredictable), but no UTF-8 encoder can write it: PostgreSQL, the sealed channel
- * settings and PagerDuty would all get {@code "?"} instead, so what is stored would silently differ
+ * settings and the channels we send to would all get {@code "?"} instead, so what is stored would silently differ
  * from what was answered.
  */
 @RestControllerAdvice

@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import app.ascend.notify.channel.SecretBox;
 import app.ascend.notify.routing.EventRouter;
+import app.ascend.notify.secret.SecretBox;
 import app.ascend.notify.support.PostgresAvailableCondition;
 import app.ascend.notify.support.TestDatabase;
 

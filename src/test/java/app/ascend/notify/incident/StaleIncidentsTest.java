@@ -31,17 +31,17 @@ class StaleIncidentsTest {
         Instant threshold = NOW.minus(Duration.ofHours(6));
         Instant before = threshold.minusSeconds(1);
 
-        assertThat(IncidentView.of(incident(IncidentStatus.OPEN, before), threshold, "routing key").stale()).isTrue();
-        assertThat(IncidentView.of(incident(IncidentStatus.ACKNOWLEDGED, before), threshold, "routing key").stale()).isTrue();
-        assertThat(IncidentView.of(incident(IncidentStatus.OPEN, threshold), threshold, "routing key").stale()).isFalse();
-        assertThat(IncidentView.of(incident(IncidentStatus.RESOLVED, before), threshold, "routing key").stale()).isFalse();
-        assertThat(IncidentView.of(incident(IncidentStatus.NOT_OPENED, before), threshold, "routing key").stale()).isFalse();
-        assertThat(IncidentView.of(incident(IncidentStatus.OPEN, before), null, "routing key").stale()).isFalse();
+        assertThat(IncidentView.of(incident(IncidentStatus.OPEN, before), threshold, true).stale()).isTrue();
+        assertThat(IncidentView.of(incident(IncidentStatus.ACKNOWLEDGED, before), threshold, true).stale()).isTrue();
+        assertThat(IncidentView.of(incident(IncidentStatus.OPEN, threshold), threshold, true).stale()).isFalse();
+        assertThat(IncidentView.of(incident(IncidentStatus.RESOLVED, before), threshold, true).stale()).isFalse();
+        assertThat(IncidentView.of(incident(IncidentStatus.NOT_OPENED, before), threshold, true).stale()).isFalse();
+        assertThat(IncidentView.of(incident(IncidentStatus.OPEN, before), null, true).stale()).isFalse();
     }
 
     @Test
     void theViewShowsTheMaskedKeyOnly() {
-        IncidentView view = IncidentView.of(incident(IncidentStatus.OPEN, NOW), null, "routing key");
+        IncidentView view = IncidentView.of(incident(IncidentStatus.OPEN, NOW), null, true);
 
         assertThat(view.routingKey()).isEqualTo("****cdef");
         assertThat(view.toString()).doesNotContain("0123456789abcdef0123456789abcdef");

@@ -7,7 +7,6 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import app.ascend.notify.channel.KeyMask;
 import app.ascend.notify.channel.spi.ChannelRef;
 import app.ascend.notify.channel.spi.ChannelSettings;
 import app.ascend.notify.channel.spi.ChannelType;
@@ -19,6 +18,7 @@ import app.ascend.notify.channel.spi.RenderedMessage;
 import app.ascend.notify.channel.spi.SendResult;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
+import app.ascend.notify.secret.KeyMask;
 import app.ascend.notify.web.JsonFields;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -97,6 +97,11 @@ public class PagerDutyChannelType implements ChannelType {
     @Override
     public ChannelSettings parse(ObjectNode stored) {
         return PagerDutySettings.fromJson(stored);
+    }
+
+    @Override
+    public java.util.Map<String, java.util.Map<String, String>> apiExamples() {
+        return PagerDutyApiExamples.EXAMPLES;
     }
 
     @Override

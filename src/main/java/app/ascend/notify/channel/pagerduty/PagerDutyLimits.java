@@ -2,6 +2,8 @@ package app.ascend.notify.channel.pagerduty;
 
 import java.util.regex.Pattern;
 
+import app.ascend.notify.channel.spi.Truncation;
+
 /**
  * PagerDuty Events API v2 limits, as named constants beside their source (FACTS.md §2, §9, §10).
  * We check them ourselves so that PagerDuty's 400 is never the first check.
@@ -28,7 +30,7 @@ public final class PagerDutyLimits {
     public static final int ROUTING_KEY_LENGTH = 32;
 
     /** What replaces the cut-off tail of a truncated text, as Alertmanager does ({@code notify.TruncateInRunes}). */
-    public static final String ELLIPSIS = "…";
+    public static final String ELLIPSIS = Truncation.ELLIPSIS;
 
     private static final Pattern ROUTING_KEY = Pattern.compile("[A-Za-z0-9]{" + ROUTING_KEY_LENGTH + "}");
 
@@ -46,14 +48,7 @@ public final class PagerDutyLimits {
      * (an emoji, say) is kept whole or dropped whole, never split.
      */
     public static String truncateCodePoints(String text, int maxCodePoints) {
-        if (maxCodePoints < 1) {
-            throw new IllegalArgumentException("maxCodePoints must be at least 1: " + maxCodePoints);
-        }
-        if (text == null || text.codePointCount(0, text.length()) <= maxCodePoints) {
-            return text;
-        }
-        int end = text.offsetByCodePoints(0, maxCodePoints - 1);
-        return text.substring(0, end) + ELLIPSIS;
+        return Truncation.toCodePoints(text, maxCodePoints);
     }
 
     /**

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import app.ascend.notify.channel.KeyMask;
 import app.ascend.notify.channel.spi.ChannelSettings;
 import app.ascend.notify.event.EventType;
+import app.ascend.notify.secret.KeyMask;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;

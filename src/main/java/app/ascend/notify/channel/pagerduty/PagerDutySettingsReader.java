@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import app.ascend.notify.channel.KeyMask;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.EventTypeList;
+import app.ascend.notify.secret.KeyMask;
 import app.ascend.notify.web.JsonFields;
 import tools.jackson.databind.JsonNode;
 

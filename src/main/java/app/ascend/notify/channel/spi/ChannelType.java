@@ -1,6 +1,7 @@
 package app.ascend.notify.channel.spi;
 
 import java.util.List;
+import java.util.Map;
 
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
@@ -9,27 +10,35 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Everything the core needs to know about one kind of channel (pagerduty, webhook; slack, teams, siem,
- * servicenow later), in one bean: its settings, how it renders each message kind, how its deliveries
+ * Everything the core needs to know about one kind of channel, in one bean: its settings, how it renders each message kind, how its deliveries
  * behave (merging, follow-ups, rate), and how it sends — in the spirit of Alertmanager's
  * {@code notify.Notifier} plus its per-receiver config. Routing, the outbox, the dispatcher, the rate
  * budget, metrics, the delivery log, the explain view, maintenance windows and the test alert ask this
  * interface and name no vendor. A channel type is one package under {@code channel}, one bean
  * implementing this; {@code ChannelTypes} checks at start that each is complete.
  *
- * <p>A <em>destination</em> (PagerDuty: region and routing key; webhook: the URL) is secret and opaque
+ * <p>A <em>destination</em> (a region and routing key, a URL) is secret and opaque
  * to the core: sealed at rest, compared, and shown only through {@link #maskDestination}.
  */
 public interface ChannelType {
 
-    /** The {@code type} value in the API, e.g. {@code pagerduty}: lower case letters, digits and {@code _}. */
+    /** The {@code type} value in the API: lower case letters, digits and {@code _}. */
     String name();
 
-    /** The destination's name in sentences users read ("PagerDuty refused the trigger"). */
+    /** The destination's name in sentences users read ("<display name> refused the trigger"). */
     String displayName();
 
     /** What one destination is called in explanations: "routing key", "URL". */
     String destinationNoun();
+
+    /**
+     * Whether answers repeat the masked destination as {@code routing_key} (decisions, deliveries, incidents,
+     * test alerts): the field clients read before there were other channel types, kept for a type whose
+     * destination is called a routing key.
+     */
+    default boolean destinationIsRoutingKey() {
+        return "routing key".equals(destinationNoun());
+    }
 
     /** The top-level channel fields this type owns, e.g. {@code config}, {@code severity_mapping}. */
     List<String> ownedFields();
@@ -44,6 +53,14 @@ public interface ChannelType {
 
     /** The settings as stored (the JSON of {@link ChannelSettings#toJson()}), parsed once when a channel is loaded. */
     ChannelSettings parse(ObjectNode stored);
+
+    /**
+     * Named request bodies this type adds to the OpenAPI description, by operation (e.g.
+     * {@code "POST /api/notifications/channels"} → name → JSON body).
+     */
+    default Map<String, Map<String, String>> apiExamples() {
+        return Map.of();
+    }
 
     /** How this type's deliveries behave in the outbox. */
     DeliveryRules rules();

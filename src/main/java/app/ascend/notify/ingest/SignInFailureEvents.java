@@ -1,4 +1,4 @@
-package app.ascend.notify.event;
+package app.ascend.notify.ingest;
 
 import java.util.List;
 
@@ -7,8 +7,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import app.ascend.notify.event.EventType;
+import app.ascend.notify.event.GovernanceEvent;
 import app.ascend.notify.identity.SignInFailed;
-import app.ascend.notify.web.Ids;
+import app.ascend.notify.ids.Ids;
 
 /**
  * A failed sign-in to ASCEND Notify itself is a governance event of that user's organization:

@@ -1,4 +1,4 @@
-package app.ascend.notify.event;
+package app.ascend.notify.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,9 +11,11 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import app.ascend.notify.web.Rfc3339;
+import app.ascend.notify.event.EventType;
+import app.ascend.notify.event.GovernanceEvent;
+import app.ascend.notify.ids.Ids;
+import app.ascend.notify.time.Rfc3339;
 import app.ascend.notify.web.FieldErrors;
-import app.ascend.notify.web.Ids;
 import app.ascend.notify.web.JsonFields;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

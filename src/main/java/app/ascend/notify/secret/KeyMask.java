@@ -1,4 +1,4 @@
-package app.ascend.notify.channel;
+package app.ascend.notify.secret;
 
 /**
  * How keys appear in every response, log line and audit entry: {@code ****} plus the last 4

@@ -1,4 +1,4 @@
-package app.ascend.notify.channel;
+package app.ascend.notify.secret;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

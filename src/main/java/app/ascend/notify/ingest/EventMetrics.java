@@ -1,9 +1,11 @@
-package app.ascend.notify.event;
+package app.ascend.notify.ingest;
 
 import java.util.EnumMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+
+import app.ascend.notify.event.EventType;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

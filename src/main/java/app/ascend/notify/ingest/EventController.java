@@ -1,4 +1,4 @@
-package app.ascend.notify.event;
+package app.ascend.notify.ingest;
 
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,7 @@ class EventController {
         this.admission = admission;
     }
 
-    /** Answers 202 only once the events and their deliveries are committed; never waits for PagerDuty. */
+    /** Answers 202 only once the events and their deliveries are committed; never waits for a channel's answer. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> post(@AuthenticationPrincipal AscendPrincipal key, @RequestBody JsonNode body) {

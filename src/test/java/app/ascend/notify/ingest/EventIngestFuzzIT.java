@@ -1,4 +1,4 @@
-package app.ascend.notify.event;
+package app.ascend.notify.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

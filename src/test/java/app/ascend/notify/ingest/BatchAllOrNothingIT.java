@@ -1,4 +1,4 @@
-package app.ascend.notify.event;
+package app.ascend.notify.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import app.ascend.notify.support.ApiClient;
 import app.ascend.notify.support.ApiResponse;
 import app.ascend.notify.support.ApiTest;
-import app.ascend.notify.support.PipelineChannels;
 import app.ascend.notify.support.Events;
 import app.ascend.notify.support.Pipeline;
+import app.ascend.notify.support.PipelineChannels;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

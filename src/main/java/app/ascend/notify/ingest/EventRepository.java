@@ -1,4 +1,4 @@
-package app.ascend.notify.event;
+package app.ascend.notify.ingest;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package app.ascend.notify.web;
+package app.ascend.notify.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

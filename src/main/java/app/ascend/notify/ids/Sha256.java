@@ -1,4 +1,4 @@
-package app.ascend.notify.web;
+package app.ascend.notify.ids;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

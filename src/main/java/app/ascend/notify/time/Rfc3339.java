@@ -1,4 +1,4 @@
-package app.ascend.notify.web;
+package app.ascend.notify.time;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package app.ascend.notify.event;
+package app.ascend.notify.ingest;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +16,9 @@ import app.ascend.notify.channel.Channel;
 import app.ascend.notify.channel.ChannelRepository;
 import app.ascend.notify.db.AfterCommit;
 import app.ascend.notify.delivery.DeliveriesQueued;
+import app.ascend.notify.event.DedupKeys;
+import app.ascend.notify.event.EventType;
+import app.ascend.notify.event.GovernanceEvent;
 import app.ascend.notify.identity.OrganizationRepository;
 import app.ascend.notify.routing.Decision;
 import app.ascend.notify.routing.EventRouter;
