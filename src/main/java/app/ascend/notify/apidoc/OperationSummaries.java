@@ -32,6 +32,8 @@ final class OperationSummaries {
             Map.entry("GET /api/risk-levels", "The risk levels and their risk_score bands (critical 90-100, "
                     + "high 70-89, medium 40-69, low 0-39)"),
             Map.entry("DELETE /api/notifications/channels/{id}", "Delete a channel"),
+            Map.entry("POST /api/notifications/channels/{id}/rotate-secret", "Rotate a channel's generated secret (a "
+                    + "webhook's signing secret): the new one is shown once; the old one still signs for the grace period"),
             Map.entry("POST /api/events", "Post governance events (one, or up to 500); 202 once stored with their "
                     + "deliveries; 503 with Retry-After at capacity or while the database is down (nothing stored: "
                     + "send again with the same id)"),

@@ -11,9 +11,8 @@ import app.ascend.notify.event.GovernanceEvent;
 /**
  * An event's risk level as the product page bands it (critical 90–100, high 70–89, medium 40–69, low
  * 0–39): its own level if it gave one, else from its score, else its type's default (a follow-up has
- * none). The same rule the
- * PagerDuty type applies (its {@code SeverityMapper}); kept here because a channel package imports no
- * other channel package.
+ * none). Every channel type that shows a level applies these bands; kept here because a channel package
+ * imports no other channel package (a candidate for the shared event model).
  */
 final class RiskLevels {
     static final String CRITICAL = "critical";

@@ -10,6 +10,7 @@ import java.util.StringJoiner;
 
 import app.ascend.notify.channel.spi.ChannelRef;
 import app.ascend.notify.channel.spi.MessageKind;
+import app.ascend.notify.channel.spi.Truncation;
 import app.ascend.notify.event.DedupKeys;
 import app.ascend.notify.event.GovernanceEvent;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +39,6 @@ public final class WebhookPayload {
     public static final String TEST_TYPE = "ascend.test";
     public static final String TEST_RESOLVED_TYPE = "ascend.test.resolved";
     public static final String VIEW_LINK_TEXT = "View in Ascend";
-    static final String ELLIPSIS = "…";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String publicUrl;
@@ -187,12 +187,8 @@ public final class WebhookPayload {
         return cutCodePoints(text, max);
     }
 
-    /** The first {@code max - 1} code points and "…" (never splitting a surrogate pair), or the text when it fits. */
     static String cutCodePoints(String text, int max) {
-        if (text.codePointCount(0, text.length()) <= max) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + ELLIPSIS;
+        return Truncation.toCodePoints(text, max);
     }
 
     private static String pathSegment(String s) {

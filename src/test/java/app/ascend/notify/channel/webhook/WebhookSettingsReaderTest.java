@@ -122,6 +122,20 @@ class WebhookSettingsReaderTest {
     }
 
     @Test
+    void theStoredDocumentAsAPatchMergesOntoItReadsBackUnchanged() {
+        WebhookSettings stored = read("{\"url\": \"https://93.184.215.14/p?token=t\", \"rate_per_minute\": 60}", null,
+                NOTHING_ALLOWED);
+        WebhookSettings rotated = (WebhookSettings) stored.withRotatedSecret(NOW).orElseThrow();
+
+        errors = new FieldErrors();
+        WebhookSettings again = new WebhookSettingsReader(JsonFields.object(rotated.toJson(), "", errors).orElseThrow(),
+                rotated, NOTHING_ALLOWED, NOW, GRACE).read();
+
+        assertThat(errors.list()).isEmpty();
+        assertThat(again).isEqualTo(rotated);
+    }
+
+    @Test
     void aChosenSecretOrAnUnmatchedMaskIsRefused() {
         WebhookSettings stored = read("{\"url\": \"https://93.184.215.14/\"}", null, NOTHING_ALLOWED);
         for (String sent : List.of(WebhookSecret.generate(), "whsec_****zzzz", "", "hunter2")) {
