@@ -123,7 +123,8 @@ class ConsoleWebhookChannelIT extends ConsoleTest {
 
         // "Rotate secret" asks first, then shows the new secret once.
         button("Rotate secret").click();
-        ConfirmDialog.confirm(driver, wait);
+        // Not ConfirmDialog.confirm: it waits for no open dialog, and the new secret's dialog may open first.
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("dialog[open]:not(.shown-once) .btn.danger"))).click();
         String rotated = shownOnceSecret();
         assertThat(rotated).startsWith("whsec_").isNotEqualTo(secret);
         screenshot("rotated-once");
