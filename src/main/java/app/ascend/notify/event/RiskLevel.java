@@ -1,7 +1,10 @@
 package app.ascend.notify.event;
 
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,6 +51,36 @@ public enum RiskLevel {
             }
         }
         return LOW;
+    }
+
+    /**
+     * The level an event has when it carries neither a risk level nor a score. Our own choice (the page
+     * gives none): a block, a violation and a failed MFA are high because ASCEND stopped or caught
+     * something; a failed login and an anomaly are medium because they are often noise on their own.
+     * Follow-up types (approved, resolved, acknowledged) have none.
+     */
+    private static final Map<EventType, RiskLevel> DEFAULT_BY_TYPE = new EnumMap<>(Map.of(
+            EventType.ACTION_BLOCKED, HIGH,
+            EventType.POLICY_VIOLATION, HIGH,
+            EventType.AUTH_FAILED, MEDIUM,
+            EventType.AUTH_MFA_FAILED, HIGH,
+            EventType.ANOMALY_DETECTED, MEDIUM));
+
+    /**
+     * The event's level: its own {@code risk_level} when it is one of the four (trimmed, any case); else
+     * its score's band; else its type's default; empty for a follow-up that carries neither.
+     */
+    public static Optional<RiskLevel> of(GovernanceEvent event) {
+        if (event.riskLevel() != null) {
+            Optional<RiskLevel> own = fromWireName(event.riskLevel().trim().toLowerCase(Locale.ROOT));
+            if (own.isPresent()) {
+                return own;
+            }
+        }
+        if (event.riskScore() != null) {
+            return Optional.of(ofScore(event.riskScore()));
+        }
+        return Optional.ofNullable(DEFAULT_BY_TYPE.get(event.type()));
     }
 
     public static Optional<RiskLevel> fromWireName(String name) {

@@ -1,13 +1,16 @@
 package app.ascend.notify.routing;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import app.ascend.notify.channel.Channel;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
+import app.ascend.notify.event.RiskLevel;
 
 /**
  * A channel's {@code filters.min_risk_score}. An event without a {@code risk_score} but with a
@@ -17,7 +20,9 @@ import app.ascend.notify.event.GovernanceEvent;
  */
 final class RiskFilter {
     /** The lower edge of each level's band: the page's table, Critical 90-100, High 70-89, Medium 40-69, Low 0-39. */
-    static final Map<String, Integer> LEVEL_SCORES = Map.of("critical", 90, "high", 70, "medium", 40, "low", 0);
+    /** A risk level counts as the lowest score of its band (the page's table: critical 90, high 70, ...). */
+    static final Map<String, Integer> LEVEL_SCORES = Arrays.stream(RiskLevel.values())
+            .collect(Collectors.toUnmodifiableMap(RiskLevel::wireName, RiskLevel::minScore));
 
     /** Outcomes the risk filter gave, or that came before it: the level let nothing through. */
     private static final Set<String> NOT_PAST_THE_FILTER = Set.of(RoutingOutcome.DISABLED.wireName(),

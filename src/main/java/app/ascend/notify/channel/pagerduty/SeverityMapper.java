@@ -1,13 +1,13 @@
 package app.ascend.notify.channel.pagerduty;
 
-import app.ascend.notify.event.EventType;
-import app.ascend.notify.event.GovernanceEvent;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import app.ascend.notify.event.GovernanceEvent;
+import app.ascend.notify.event.RiskLevel;
 
 /**
  * ASCEND risk level → PagerDuty {@code payload.severity}.
@@ -35,52 +35,20 @@ public final class SeverityMapper {
     public static final Map<String, String> DEFAULT_MAPPING = orderedMap(
             RISK_CRITICAL, CRITICAL, RISK_HIGH, ERROR, RISK_MEDIUM, WARNING, RISK_LOW, INFO);
 
-    /**
-     * The level an event has when it carries neither a risk level nor a score. Our own choice (the page
-     * gives none): a block, a violation and a failed MFA are high because ASCEND stopped or caught
-     * something; a failed login and an anomaly are medium because they are often noise on their own.
-     * Follow-up types (approved, resolved, acknowledged) are never rendered with a severity.
-     */
-    private static final Map<EventType, String> DEFAULT_LEVEL_BY_TYPE = new EnumMap<>(Map.of(
-            EventType.ACTION_BLOCKED, RISK_HIGH,
-            EventType.POLICY_VIOLATION, RISK_HIGH,
-            EventType.AUTH_FAILED, RISK_MEDIUM,
-            EventType.AUTH_MFA_FAILED, RISK_HIGH,
-            EventType.ANOMALY_DETECTED, RISK_MEDIUM));
-
     private SeverityMapper() {
     }
 
     /**
-     * The event's risk level: its own {@code riskLevel} when it is one of the four; else derived from
-     * {@code riskScore}; else the documented default of its type.
+     * The event's risk level ({@link RiskLevel#of}: its own, else its score's band, else its type's
+     * default); medium for a follow-up that carries none (it is never rendered with a severity).
      */
     public static String riskLevelOf(GovernanceEvent event) {
-        String level = normalized(event.riskLevel());
-        if (level != null && RISK_LEVELS.contains(level)) {
-            return level;
-        }
-        if (event.riskScore() != null) {
-            return riskLevelOfScore(event.riskScore());
-        }
-        return DEFAULT_LEVEL_BY_TYPE.getOrDefault(event.type(), RISK_MEDIUM);
+        return RiskLevel.of(event).map(RiskLevel::wireName).orElse(RISK_MEDIUM);
     }
 
-    /**
-     * The product page's bands: critical 90–100, high 70–89, medium 40–69, low 0–39. Scores outside
-     * 0–100 are clamped into the nearest band rather than rejected: paging on a bad score beats losing it.
-     */
+    /** The product page's bands ({@link RiskLevel#ofScore}): critical 90–100, high 70–89, medium 40–69, low 0–39. */
     public static String riskLevelOfScore(int score) {
-        if (score >= 90) {
-            return RISK_CRITICAL;
-        }
-        if (score >= 70) {
-            return RISK_HIGH;
-        }
-        if (score >= 40) {
-            return RISK_MEDIUM;
-        }
-        return RISK_LOW;
+        return RiskLevel.ofScore(score).wireName();
     }
 
     /**

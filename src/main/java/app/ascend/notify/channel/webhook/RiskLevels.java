@@ -1,58 +1,27 @@
 package app.ascend.notify.channel.webhook;
 
-import java.util.EnumMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-
-import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
+import app.ascend.notify.event.RiskLevel;
+
+
 
 /**
- * An event's risk level as the product page bands it (critical 90–100, high 70–89, medium 40–69, low
- * 0–39): its own level if it gave one, else from its score, else its type's default (a follow-up has
- * none). Every channel type that shows a level applies these bands; kept here because a channel package
- * imports no other channel package (a candidate for the shared event model).
+ * An event's risk level as the product page bands it ({@link RiskLevel#of}), as a webhook payload names it,
+ * and the wait order it gives a trigger when a URL's rate budget is spent.
  */
 final class RiskLevels {
-    static final String CRITICAL = "critical";
-    static final String HIGH = "high";
-    static final String MEDIUM = "medium";
-    static final String LOW = "low";
-    private static final Set<String> LEVELS = Set.of(CRITICAL, HIGH, MEDIUM, LOW);
-    private static final Map<EventType, String> DEFAULT_BY_TYPE = new EnumMap<>(Map.of(
-            EventType.ACTION_BLOCKED, HIGH,
-            EventType.POLICY_VIOLATION, HIGH,
-            EventType.AUTH_FAILED, MEDIUM,
-            EventType.AUTH_MFA_FAILED, HIGH,
-            EventType.ANOMALY_DETECTED, MEDIUM));
+    static final String LOW = RiskLevel.LOW.wireName();
 
     private RiskLevels() {
     }
 
+    /** The level's wire name, or null for a follow-up that carries neither a level nor a score. */
     static String of(GovernanceEvent event) {
-        String level = event.riskLevel() == null ? null : event.riskLevel().trim().toLowerCase(Locale.ROOT);
-        if (level != null && LEVELS.contains(level)) {
-            return level;
-        }
-        if (event.riskScore() != null) {
-            int score = event.riskScore();
-            return score >= 90 ? CRITICAL : score >= 70 ? HIGH : score >= 40 ? MEDIUM : LOW;
-        }
-        return DEFAULT_BY_TYPE.get(event.type()); // a follow-up without a level or score has none
-
+        return RiskLevel.of(event).map(RiskLevel::wireName).orElse(null);
     }
 
-    /** The wait order when a URL's rate budget is spent: critical first (0), low last (3). */
+    /** Critical first (0), low last (3); no level waits with the low ones. */
     static int priority(String level) {
-        if (level == null) {
-            return 3;
-        }
-        return switch (level) {
-            case CRITICAL -> 0;
-            case HIGH -> 1;
-            case MEDIUM -> 2;
-            default -> 3;
-        };
+        return level == null ? 3 : RiskLevel.fromWireName(level).map(RiskLevel::ordinal).orElse(3);
     }
 }
