@@ -2,7 +2,6 @@ package app.ascend.notify;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 
 import javax.sql.DataSource;
 
@@ -14,19 +13,15 @@ import org.springframework.context.annotation.Bean;
 
 import app.ascend.notify.db.DatabaseClock;
 import app.ascend.notify.ids.Ids;
-import app.ascend.notify.simulator.PagerDutySimulator;
+import app.ascend.notify.simulator.SimulatorCommand;
 
 @SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
 @ConfigurationPropertiesScan
 public class AscendNotifyApplication {
 
-    /**
-     * Runs the service; {@code pagerduty-simulator [--port N] [--rate-limit N] [--latency-ms N]} runs
-     * the bundled PagerDuty Events API v2 simulator instead, for local trials and the benchmark.
-     */
+    /** Runs the service, or the bundled simulator when the arguments ask for it ({@link SimulatorCommand}). */
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("pagerduty-simulator")) {
-            PagerDutySimulator.main(Arrays.copyOfRange(args, 1, args.length));
+        if (SimulatorCommand.runIfAsked(args)) {
             return;
         }
         SpringApplication.run(AscendNotifyApplication.class, args);

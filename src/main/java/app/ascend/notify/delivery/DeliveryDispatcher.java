@@ -322,8 +322,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
     /**
      * Commits answers as they come, as many as are waiting in one transaction: under load one commit
      * serves a batch of sends; when idle a single answer is committed at once (no added delay).
-     * A batch that fails to commit stays in flight until its lease ends and is sent again; PagerDuty
-     * folds the repeat into the same alert by its dedup key.
+     * A batch that fails to commit stays in flight until its lease ends and is sent again; a destination
+     * that keys messages by dedup key (a paging service) folds the repeat into the same alert.
      */
     private void recordAnswers() {
         List<DeliveryRecorder.Answered> batch = new ArrayList<>();
@@ -352,7 +352,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
     /**
      * Records a batch, trying again while the database is busy or briefly away (no free connection
      * under an ingest burst, a failover): an answer that is not recorded is sent again once its lease
-     * ends, which PagerDuty folds into the same alert but which is still a second send. Gives up at
+     * ends, which a destination keyed by dedup key folds into the same alert but which is still a second send. Gives up at
      * half the lease, before another instance may take the deliveries over.
      */
     private void recordPatiently(List<DeliveryRecorder.Answered> batch) throws InterruptedException {

@@ -76,9 +76,9 @@ class DeliveryLogController {
 
     /**
      * Re-queues a failed or dead delivery; it keeps its place in its sequence, so it goes before a
-     * resolve queued after it. A trigger whose later resolve PagerDuty already has (or is being sent) is
-     * refused: sent now, it would open an alert that nothing closes (PagerDuty drops a resolve for an
-     * alert it does not know, FACTS.md §3), so the answer says to send a new event instead.
+     * resolve queued after it. A trigger whose later resolve the destination already has (or is being sent) is
+     * refused: sent now, it would open an alert that nothing closes (a paging service drops a resolve for
+     * an alert it does not know), so the answer says to send a new event instead.
      */
     @PostMapping("/{id}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)

@@ -22,7 +22,7 @@ import app.ascend.notify.ids.Ids;
 
 /**
  * Applies the outcomes of sends to the outbox, each in one transaction with its attempt row: accepted
- * is delivered; refused (PagerDuty's 400) failed and not retried; gone (a webhook's 410) failed and the
+ * is delivered; refused (a 400) failed and not retried; gone (a webhook's 410) failed and the
  * channel disabled; 429, 5xx, timeouts and connection errors retried with
  * exponential backoff and jitter ({@link RetrySchedule}) until the maximum age, then dead. One log
  * line per outcome, with ids and the masked destination only.

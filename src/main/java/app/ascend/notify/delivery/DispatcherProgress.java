@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Whether the dispatcher is getting anywhere, for readiness: a running thread is not enough. It is stuck
  * when its loop has not come round for a while (a claim hanging on the database, a dead loop), or when
  * every worker is held by a send older than any send can legitimately take (the channel clients bound a
- * whole exchange, PagerDuty's at 10 s; {@link #SEND_STUCK_AFTER} leaves a wide margin). Times come from
+ * whole exchange, at 10-15 s; {@link #SEND_STUCK_AFTER} leaves a wide margin). Times come from
  * the caller's clock, so the rule is tested by moving a clock. Thread-safe.
  */
 final class DispatcherProgress {
-    /** A send running this long is not coming back: the PagerDuty client gives up on an exchange after 10 s. */
+    /** A send running this long is not coming back: every channel client gives up on an exchange after 10-15 s. */
     static final Duration SEND_STUCK_AFTER = Duration.ofMinutes(1);
     /** The loop comes round at least every poll interval; this many intervals (at least a minute) without is stuck. */
     static final int MISSED_POLLS = 10;

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The outbox table: deliveries written with their event, claimed by one instance at a time with a
  * conditional update (it re-checks the state, so only one instance wins) and a lease, in order within
- * their sequence (destination and dedup key, whichever channel sends it: for PagerDuty, one alert): a delivery is claimable only when no earlier one of its sequence is still pending or in
+ * their sequence (destination and dedup key, whichever channel sends it: for a paging service, one alert): a delivery is claimable only when no earlier one of its sequence is still pending or in
  * flight, so a resolve never overtakes its trigger, even while the trigger is being retried. "Earlier"
  * is {@code seq_position}, which the database assigns at insert (V6__sequence_positions.sql), never the
  * id, whose time is the inserting JVM's wall clock.
@@ -308,7 +308,7 @@ public class Outbox {
     }
 
     /*
-     * A later resolve of the same alert (sequence) that PagerDuty has, or is being sent: a trigger sent
+     * A later resolve of the same alert (sequence) that the destination has, or is being sent: a trigger sent
      * after it would open an alert that nothing closes. A resolve still pending is not one of them: the
      * requeued trigger keeps its position, so it goes first and the resolve then closes it.
      */

@@ -11,14 +11,15 @@ import java.util.Random;
  * {@code IntervalFunction}: no clock, no sleeping. The outbox stores the result as the row's
  * {@code next_attempt_at}.
  *
- * <p>PagerDuty says to retry 429, 5xx and network errors, never 400 ([D1]); "retry on a 429 ...
+ * <p>The defaults follow the first channel type's vendor, whose facts sheet it cites (the channel
+ * package names it): retry 429, 5xx and network errors, never 400 ([D1]); "retry on a 429 ...
  * preferably with a backoff of a few minutes" ([D1]), "3 times with each request being 30 seconds
- * apart" ([D5]) (FACTS.md §5).
+ * apart" ([D5]) (FACTS.md §5). The Standard Webhooks spec asks the same of webhook senders.
  *
  * @param initialDelay        the base delay before the first retry (default 1 s)
  * @param multiplier          growth per retry (default 2: 1 s, 2 s, 4 s ...)
  * @param maxDelay            cap of the base delay (default 5 min)
- * @param rateLimitedMinimum  wait after a 429 without Retry-After (default 30 s, PagerDuty's [D5])
+ * @param rateLimitedMinimum  wait after a 429 without Retry-After (default 30 s, [D5])
  * @param maxAge              how long an event may wait in the outbox before it is given up (default 24 h)
  */
 public record RetrySchedule(
@@ -52,7 +53,7 @@ public record RetrySchedule(
      * error. The base is {@code initialDelay × multiplier^(n-1)} capped at {@code maxDelay}; the result
      * is drawn uniformly from [base/2, base] ("equal jitter").
      *
-     * <p>Equal rather than full jitter: full jitter can draw almost 0 and hit a struggling PagerDuty
+     * <p>Equal rather than full jitter: full jitter can draw almost 0 and hit a struggling destination
      * again at once, while half the base still spreads the retries of many outbox rows apart.
      */
     public Duration delayBefore(int attemptNumber, Random random) {
@@ -67,8 +68,8 @@ public record RetrySchedule(
     }
 
     /**
-     * The delay after a 429: PagerDuty's Retry-After when it sent one (never below 1 s; above the cap
-     * if PagerDuty asks for it), else {@code rateLimitedMinimum}. A 429 means the event was not
+     * The delay after a 429: the destination's Retry-After when it sent one (never below 1 s; above the
+     * cap if the destination asks for it), else {@code rateLimitedMinimum}. A 429 means the event was not
      * ingested ([D5]), so retrying is safe. Whether Events API 429s carry Retry-After is unconfirmed
      * (FACTS.md §11.2).
      */
@@ -77,9 +78,9 @@ public record RetrySchedule(
     }
 
     /**
-     * The delay after the {@code consecutive}-th 429 in a row (1 = the first): PagerDuty's Retry-After
+     * The delay after the {@code consecutive}-th 429 in a row (1 = the first): the destination's Retry-After
      * when it sent one, as above; else {@code rateLimitedMinimum × multiplier^(n-1)} capped at
-     * {@code maxDelay} (30 s, 60 s, 120 s, 240 s, then 5 min by default), without jitter. PagerDuty asks
+     * {@code maxDelay} (30 s, 60 s, 120 s, 240 s, then 5 min by default), without jitter. The vendor asks
      * to retry a 429 "preferably with a backoff of a few minutes" ([D1]): a key still throttled after
      * 30 s is throttled by a sustained rate, and a flat 30 s would keep it so.
      */

@@ -3,9 +3,9 @@ package app.ascend.notify.delivery;
 import app.ascend.notify.ids.Sha256;
 
 /**
- * The sequence a delivery belongs to: PagerDuty keeps one alert per routing key and dedup key (FACTS.md
- * §3), so every message for it, through whichever channel, is sent strictly in order ({@link Outbox}).
- * The destination carries the region: the same key in the US and the EU service regions is two alerts.
+ * The sequence a delivery belongs to: one destination and dedup key (for a paging service, one alert),
+ * so every message for it, through whichever channel, is sent strictly in order ({@link Outbox}). The
+ * destination is the type's whole address (a region and key, a URL): two regions are two sequences.
  * Stored as a SHA-256 hash, so the outbox holds no key in clear.
  */
 public final class SequenceKey {

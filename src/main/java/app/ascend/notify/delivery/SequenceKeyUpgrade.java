@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import app.ascend.notify.secret.SecretBox;
 
 /**
- * Since V6 a delivery's sequence is its PagerDuty alert ({@link SequenceKey}: destination and dedup
+ * Since V6 a delivery's sequence is its destination's alert ({@link SequenceKey}: destination and dedup
  * key); before, it also named the channel. The migration cannot compute the new keys (destinations are
  * sealed), so at start, before the dispatcher runs, the deliveries still to be sent are re-keyed: a
  * queued resolve then waits for any queued trigger of the same alert, whichever channel queued it. A

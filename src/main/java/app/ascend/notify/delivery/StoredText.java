@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Cuts what an attempt stores to its column sizes without breaking it: text never ends in half a
  * surrogate pair (PostgreSQL refuses such a string in UTF-8, and a reader would show garbage), and the
  * errors list stays a JSON array, cut element by element, whose last element says how many were left
- * out. A PagerDuty 400 lists every problem of the event, so a long list is ordinary.
+ * out. A destination's 400 may list every problem of the message, so a long list is ordinary.
  */
 final class StoredText {
     /** {@code delivery_attempts.message} and {@code deliveries.last_message}: varchar(4000). */

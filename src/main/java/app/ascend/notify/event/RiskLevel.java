@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The product page's risk bands: an event's {@code risk_score} (0–100) falls in one of them. Channel types
- * map a band to what their destination understands (PagerDuty: a severity); the console lists them from
+ * map a band to what their destination understands (a paging service: a severity); the console lists them from
  * {@code GET /api/risk-levels}. Ordered from the most to the least risky, as the page's table is.
  */
 public enum RiskLevel {

@@ -3,8 +3,8 @@ package app.ascend.notify.incident;
 import java.time.Instant;
 
 /**
- * An incident ASCEND Notify opened (or will open) at a destination: one per (channel, routing key,
- * dedup key) while open, as PagerDuty keeps one alert per routing key and dedup key (FACTS.md §3).
+ * An incident ASCEND Notify opened (or will open) at a destination: one per (channel, destination,
+ * dedup key) while open, as a paging service keeps one alert per destination and dedup key.
  * {@code destination} is the channel type's secret destination, in clear. {@code reason} says why a
  * {@code not_opened} incident is not open (null otherwise).
  */

@@ -15,8 +15,8 @@ import app.ascend.notify.channel.ChannelTypes;
 import app.ascend.notify.delivery.TriggerNotDelivered;
 
 /**
- * Keeps the incident list what the destination holds: a trigger that was refused (PagerDuty's 400:
- * the event is invalid and never processed, FACTS.md §4) or died after its maximum age opened nothing
+ * Keeps the incident list what the destination holds: a trigger that was refused (a 400: the
+ * message is invalid and never processed) or died after its maximum age opened nothing
  * there, so its incident is closed as {@code not_opened}, saying why, in the transaction that records
  * the outcome. Unless the destination has (or may yet get) it open: a trigger of the same incident was
  * delivered, or a later one is still queued (whose own outcome then decides).

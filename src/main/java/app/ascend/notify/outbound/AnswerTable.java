@@ -3,9 +3,8 @@ package app.ascend.notify.outbound;
 import app.ascend.notify.channel.spi.SendResult.Outcome;
 
 /**
- * How an HTTP status is treated, the rule most vendors document (PagerDuty's Events API response table,
- * https://developer.pagerduty.com/docs/events-api-v2-overview#response-codes--retry-logic; the Standard
- * Webhooks spec's "Delivery success and failure"): 2xx delivered; 429 rate limited; 408 and 5xx retried
+ * How an HTTP status is treated, the rule most vendors document (the paging channel's response table,
+ * cited in its package; the Standard Webhooks spec's "Delivery success and failure"): 2xx delivered; 429 rate limited; 408 and 5xx retried
  * with backoff; 3xx refused (no redirect is followed: the URL must be updated); any other 4xx refused,
  * since the same request would fail again. A channel type adds its own rules on top (e.g. a webhook's
  * 410 disables the channel) and otherwise keeps these.

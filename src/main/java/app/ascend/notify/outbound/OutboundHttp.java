@@ -19,7 +19,7 @@ public class OutboundHttp {
     /**
      * A sender for {@code channelType}. {@code guardAddresses}: the URLs are user-entered and must pass
      * {@link OutboundAddressPolicy} before every send (true for every type but those whose base URL only
-     * the operator sets, like PagerDuty's).
+     * the operator sets).
      */
     public HttpSender sender(String channelType, String displayName, Duration timeout, Collection<Integer> knownStatuses,
             boolean guardAddresses) {

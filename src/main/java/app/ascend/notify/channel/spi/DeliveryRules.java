@@ -4,9 +4,9 @@ package app.ascend.notify.channel.spi;
  * How a channel type's deliveries behave, which the core follows without knowing the vendor.
  *
  * @param opensIncidents         a trigger opens an ASCEND incident per (channel, destination, dedup key),
- *                               which its resolve or acknowledge closes (PagerDuty, ticket systems)
+ *                               which its resolve or acknowledge closes (paging services, ticket systems)
  * @param mergesWaitingTriggers  a later trigger of the same incident merges into one still waiting to be
- *                               sent, carrying the newer data (PagerDuty only appends repeats to its alert);
+ *                               sent, carrying the newer data (a paging service only appends repeats to its alert);
  *                               false: every event is a message of its own (chat, webhooks, SIEM)
  * @param followUps              which resolve and acknowledge events this type is sent
  * @param sendsWithSettings      {@link ChannelType#send} needs the channel's current settings (e.g. a signing
