@@ -1,11 +1,13 @@
 package app.ascend.notify.delivery;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import app.ascend.notify.channel.ChannelTypes;
@@ -53,12 +55,12 @@ public class DeliveryMetrics {
     private final Counter rateLimitWaits;
     private final Counter leaseExpired;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public DeliveryMetrics(MeterRegistry registry, ChannelTypes types) {
         this(registry, types.names());
     }
 
-    DeliveryMetrics(MeterRegistry registry, java.util.Collection<String> channelTypes) {
+    DeliveryMetrics(MeterRegistry registry, Collection<String> channelTypes) {
         this.registry = registry;
         for (String channelType : channelTypes) {
             for (Outcome outcome : Outcome.values()) {

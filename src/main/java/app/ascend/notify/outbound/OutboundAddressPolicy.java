@@ -49,11 +49,10 @@ public class OutboundAddressPolicy {
 
     /** Why {@code uri} may not be reached, or empty when it may (a host that does not resolve may: sending will tell). */
     public Optional<String> refusal(URI uri) {
-        String host = uri.getHost();
-        if (host == null) {
+        String bare = bareHost(uri);
+        if (bare == null) {
             return Optional.of("the URL has no host");
         }
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
@@ -79,11 +78,10 @@ public class OutboundAddressPolicy {
      * local receiver, the bundled simulator). A host that does not resolve is not listed.
      */
     public boolean allowListed(URI uri) {
-        String host = uri.getHost();
-        if (host == null) {
+        String bare = bareHost(uri);
+        if (bare == null) {
             return false;
         }
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
             return true;
         }
@@ -101,6 +99,15 @@ public class OutboundAddressPolicy {
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /** The URL's host without an IPv6 literal's brackets, or null when it has none. */
+    private static String bareHost(URI uri) {
+        String host = uri.getHost();
+        if (host == null) {
+            return null;
+        }
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 
     static Optional<String> forbiddenKind(InetAddress address) {
