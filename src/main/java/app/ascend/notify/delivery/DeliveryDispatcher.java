@@ -1,6 +1,5 @@
 package app.ascend.notify.delivery;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -23,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.ascend.notify.channel.Channel;
@@ -58,9 +55,15 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final Semaphore permits;
-    private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final DeliveryHandoff handoff;
+    private final String instance;
     private final Object signal = new Object();
-    private boolean wakeRequested;
+    /* Guarded by signal: a claim is wanted (deliveries queued that were not handed over, a retry asked for). */
+    private boolean claimRequested = true;
+    /* Guarded by signal: deliveries were handed over, or permits freed, since the loop last looked. */
+    private boolean lookAgain;
+    /* The loop's own: the last claim stopped for want of permits or filled its batch, so more may be due. */
+    private boolean backlog;
     private volatile boolean running;
     private Thread loop;
     private Thread recording;
@@ -71,7 +74,9 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
     public DeliveryDispatcher(Outbox outbox, DeliveryRecorder recorder, RateBudget budget, ChannelTypes types,
             ChannelRepository channels, DeliveryProperties properties, DeliveryMetrics metrics, Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, DeliveryHandoff handoff) {
+        this.handoff = handoff;
+        this.instance = handoff.instance();
         this.outbox = outbox;
         this.recorder = recorder;
         this.budget = budget;
@@ -84,15 +89,18 @@ public class DeliveryDispatcher implements SmartLifecycle {
         this.permits = new Semaphore(properties.workers());
     }
 
-    @TransactionalEventListener
-    void onQueued(DeliveriesQueued queued) {
-        wake();
-    }
-
-    /** Look for due deliveries now. */
+    /** Claim due deliveries now (the outbox asks after queueing deliveries it could not hand over). */
     public void wake() {
         synchronized (signal) {
-            wakeRequested = true;
+            claimRequested = true;
+            signal.notifyAll();
+        }
+    }
+
+    /** Send what was handed over, and claim again only if a backlog is waiting. */
+    private void lookAgain() {
+        synchronized (signal) {
+            lookAgain = true;
             signal.notifyAll();
         }
     }
@@ -115,6 +123,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
         progress = new DispatcherProgress(properties.workers(), properties.pollInterval(), clock.instant());
         running = true;
         workers = newWorkers();
+        handoff.open(this::lookAgain, this::wake);
         loop = new Thread(this::run, "delivery-dispatcher");
         loop.setDaemon(true);
         loop.start();
@@ -133,6 +142,15 @@ public class DeliveryDispatcher implements SmartLifecycle {
             if (loop != null) {
                 loop.join(5000);
             }
+            List<String> notSent = handoff.close().stream().map(ClaimedDelivery::id).toList();
+            if (!notSent.isEmpty()) {
+                try {
+                    outbox.release(notSent); // another instance need not wait for their lease
+                } catch (RuntimeException e) {
+                    log.warn("{} deliveries handed over but not sent stay in flight until their lease ends: {}",
+                            notSent.size(), e.toString());
+                }
+            }
             workers.shutdown();
             if (!workers.awaitTermination(15, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
@@ -146,53 +164,91 @@ public class DeliveryDispatcher implements SmartLifecycle {
     }
 
     private void run() {
+        long nextPoll = System.nanoTime();
         while (running) {
+            boolean claim;
+            synchronized (signal) {
+                claim = claimRequested;
+                claimRequested = false;
+                lookAgain = false;
+            }
             try {
-                dispatchDue();
+                // Rate keys found spent in this pass, and when each one's next slot frees.
+                Map<String, Instant> spent = new HashMap<>();
+                sendHandedOver(spent);
+                if (claim || backlog || System.nanoTime() - nextPoll >= 0) {
+                    nextPoll = System.nanoTime() + properties.pollInterval().toNanos();
+                    backlog = dispatchDue(spent);
+                }
             } catch (RuntimeException e) {
+                backlog = false;
                 log.warn("dispatching failed, trying again in {}: {}", properties.pollInterval(), e.getMessage());
             }
             progress.passed(clock.instant());
             synchronized (signal) {
-                if (!wakeRequested && running) {
+                long waitMillis = Math.max(1, (nextPoll - System.nanoTime()) / 1_000_000);
+                if (!claimRequested && !lookAgain && running) {
                     try {
-                        signal.wait(properties.pollInterval().toMillis());
+                        signal.wait(waitMillis);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
                     }
                 }
-                wakeRequested = false;
             }
         }
     }
 
-    private void dispatchDue() {
-        // Rate keys found spent in this pass, and when each one's next slot frees.
-        Map<String, Instant> spent = new HashMap<>();
+    /**
+     * Sends the deliveries an ingest handed over on commit (already claimed, no query), as many as there
+     * are free workers; the rest wait in memory for the next pass, under their lease.
+     */
+    private void sendHandedOver(Map<String, Instant> spent) {
+        List<ClaimedDelivery> handed = new ArrayList<>();
+        for (int free = permits.availablePermits(); handed.size() < free;) {
+            ClaimedDelivery next = handoff.poll();
+            if (next == null) {
+                break;
+            }
+            handed.add(next);
+        }
+        if (!handed.isEmpty()) {
+            metrics.handedOver(handed.size());
+            dispatch(handed, spent);
+        }
+    }
+
+    /** Claims and sends due deliveries while workers are free; true when more may be due (a backlog). */
+    private boolean dispatchDue(Map<String, Instant> spent) {
         while (running) {
             int free = permits.availablePermits();
             if (free == 0) {
-                return;
+                return true;
             }
             int want = Math.min(free, properties.claimBatch());
             Instant now = clock.instant();
             List<ClaimedDelivery> claimed = transactions.execute(tx -> outbox.claim(instance, now, properties.lease(), want));
             progress.passed(clock.instant());
-            Set<String> putBack = new HashSet<>(); // spent keys whose waiting deliveries this claim put back
-            List<Outbox.BudgetWait> waits = new ArrayList<>();
-            for (ClaimedDelivery delivery : claimed) {
-                Ready ready = takeRateSlot(delivery, spent, putBack, waits);
-                if (ready != null) {
-                    permits.acquireUninterruptibly();
-                    workers.execute(() -> process(delivery, ready));
-                }
-            }
-            waitForBudget(waits);
+            dispatch(claimed, spent);
             if (claimed.size() < want) {
-                return;
+                return false;
             }
         }
+        return false;
+    }
+
+    /** Takes each delivery's rate slot in order and sends those cleared on the workers; the others wait. */
+    private void dispatch(List<ClaimedDelivery> deliveries, Map<String, Instant> spent) {
+        Set<String> putBack = new HashSet<>(); // spent keys whose waiting deliveries this pass put back
+        List<Outbox.BudgetWait> waits = new ArrayList<>();
+        for (ClaimedDelivery delivery : deliveries) {
+            Ready ready = takeRateSlot(delivery, spent, putBack, waits);
+            if (ready != null) {
+                permits.acquireUninterruptibly();
+                workers.execute(() -> process(delivery, ready));
+            }
+        }
+        waitForBudget(waits);
     }
 
     /**
@@ -343,7 +399,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
                 if (!batch.isEmpty()) {
                     permits.release(batch.size());
                     batch.clear();
-                    wake();
+                    lookAgain(); // workers are free: what waits in memory goes, and a backlog is claimed
                 }
             }
         }

@@ -54,6 +54,7 @@ public class DeliveryMetrics {
     private final Timer latency;
     private final Counter rateLimitWaits;
     private final Counter leaseExpired;
+    private final Counter handedOver;
 
     @Autowired
     public DeliveryMetrics(MeterRegistry registry, ChannelTypes types) {
@@ -78,6 +79,10 @@ public class DeliveryMetrics {
                 .description("Sends not started because their claim's lease had already ended (another instance may "
                         + "hold the delivery now)")
                 .register(registry);
+        this.handedOver = Counter.builder("ascend.deliveries.handed.over")
+                .description("Deliveries sent straight from the committing ingest, without a claim query (the rest "
+                        + "are claimed: retries, deliveries waiting behind an earlier one, takeovers)")
+                .register(registry);
     }
 
     /** One attempt's effect on its delivery (the status it was left in). */
@@ -96,6 +101,10 @@ public class DeliveryMetrics {
 
     public void leaseExpired() {
         leaseExpired.increment();
+    }
+
+    void handedOver(int count) {
+        handedOver.increment(count);
     }
 
     private Counter deliveryCounter(String channelType, Outcome outcome) {

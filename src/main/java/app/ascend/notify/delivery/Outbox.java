@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.ascend.notify.db.AfterCommit;
 import app.ascend.notify.db.SqlTime;
 import app.ascend.notify.secret.SecretBox;
 import tools.jackson.databind.JsonNode;
@@ -81,16 +82,19 @@ public class Outbox {
     private final JdbcTemplate jdbcTemplate;
     private final SecretBox secrets;
     private final JsonMapper json;
+    private final DeliveryHandoff handoff;
 
-    public Outbox(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SecretBox secrets, JsonMapper json) {
+    public Outbox(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SecretBox secrets, JsonMapper json, DeliveryHandoff handoff) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.secrets = secrets;
         this.json = json;
+        this.handoff = handoff;
     }
 
+    /** Queues one delivery, as {@link #insertAll} does. */
     public void insert(NewDelivery d) {
-        insert(d, DeliveryStatus.PENDING);
+        insertAll(List.of(d));
     }
 
     public void insert(NewDelivery d, DeliveryStatus status) {
@@ -104,20 +108,75 @@ public class Outbox {
                 .update();
     }
 
-    /** {@link #insert} for many pending deliveries, in one JDBC batch. */
+    /**
+     * Queues deliveries, in one JDBC batch. In a transaction while the dispatcher runs, those that head
+     * their sequence (no earlier delivery of it pending or in flight, here or in the database, and the
+     * first of it in this batch) are inserted in flight for this instance and handed to the dispatcher
+     * once the transaction commits ({@link DeliveryHandoff}); the others wait for a claim, behind the
+     * earlier ones, as before.
+     */
     public void insertAll(List<NewDelivery> deliveries) {
         if (deliveries.isEmpty()) {
             return;
         }
+        Instant leaseEnd = null;
+        java.util.Set<String> heads = java.util.Set.of();
+        if (handoff.accepting()) {
+            leaseEnd = handoff.leaseEnd();
+            heads = heads(deliveries);
+        }
+        String instance = handoff.instance();
+        Instant claimedUntil = leaseEnd;
+        java.util.Set<String> claim = heads;
         jdbcTemplate.batchUpdate("insert into deliveries (id, org_id, event_id, channel_id, channel_type, kind, sequence_key, "
                 + "dedup_key, destination_sealed, destination_masked, priority, payload, status, created_at, retry_from, "
-                + "next_attempt_at, merged_count, rate_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                deliveries.stream().map(d -> new Object[] { d.id(), d.organizationId(), d.eventId(), d.channelId(),
-                        d.channelType(), d.kind().wireName(), d.sequenceKey(), d.dedupKey(),
-                        secrets.sealRepeated(d.destination()), d.destinationMasked(), d.priority(),
-                        json.writeValueAsString(d.payload()), DeliveryStatus.PENDING.wireName(), SqlTime.of(d.createdAt()),
-                        SqlTime.of(d.createdAt()), SqlTime.of(d.createdAt()), d.mergedCount(),
-                        RateBudget.hash(d.destination()) }).toList());
+                + "next_attempt_at, merged_count, rate_key, claimed_by, claimed_until) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                deliveries.stream().map(d -> {
+                    boolean claimed = claim.contains(d.id());
+                    return new Object[] { d.id(), d.organizationId(), d.eventId(), d.channelId(),
+                            d.channelType(), d.kind().wireName(), d.sequenceKey(), d.dedupKey(),
+                            secrets.sealRepeated(d.destination()), d.destinationMasked(), d.priority(),
+                            json.writeValueAsString(d.payload()),
+                            (claimed ? DeliveryStatus.IN_FLIGHT : DeliveryStatus.PENDING).wireName(),
+                            SqlTime.of(d.createdAt()), SqlTime.of(d.createdAt()), SqlTime.of(d.createdAt()), d.mergedCount(),
+                            RateBudget.hash(d.destination()), claimed ? instance : null,
+                            claimed ? SqlTime.of(claimedUntil) : null };
+                }).toList());
+        List<ClaimedDelivery> handed = claim.isEmpty() ? List.of() : deliveries.stream()
+                .filter(d -> claim.contains(d.id()))
+                .map(d -> new ClaimedDelivery(d.id(), d.organizationId(), d.eventId(), d.channelId(), d.channelType(),
+                        d.kind().wireName(), d.destination(), d.destinationMasked(), d.payload(), 0, d.createdAt(),
+                        d.createdAt(), claimedUntil))
+                .toList();
+        boolean waiting = handed.size() < deliveries.size();
+        AfterCommit.run(() -> {
+            if (!handed.isEmpty() && !handoff.offer(handed)) {
+                release(handed.stream().map(ClaimedDelivery::id).toList()); // stopped meanwhile: any instance takes them
+            }
+            if (waiting) {
+                handoff.claimNeeded(); // the others are found by a claim, once what they wait behind is done
+            }
+        });
+    }
+
+    /** The deliveries that head their sequence: none of it pending or in flight, and first of it here. */
+    private java.util.Set<String> heads(List<NewDelivery> deliveries) {
+        List<String> keys = deliveries.stream().map(NewDelivery::sequenceKey).distinct().toList();
+        java.util.Set<String> busy = new java.util.HashSet<>();
+        for (int from = 0; from < keys.size(); from += 500) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            busy.addAll(jdbc.sql("select distinct sequence_key from deliveries where sequence_key in (" + in + ") "
+                    + "and status in ('pending', 'in_flight')").params(chunk).query(String.class).list());
+        }
+        java.util.Set<String> heads = new java.util.HashSet<>();
+        for (NewDelivery d : deliveries) {
+            if (busy.add(d.sequenceKey())) {
+                heads.add(d.id());
+            }
+        }
+        return heads;
     }
 
     /** A trigger still waiting (pending, never attempted) at the end of its sequence, and its channel. */

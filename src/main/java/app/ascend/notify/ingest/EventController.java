@@ -27,29 +27,24 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping("/api/events")
 class EventController {
     private final EventReader reader;
-    private final EventIngestService ingest;
+    private final IngestWriter writer;
     private final EventExplainer explainer;
-    private final IngestAdmission admission;
 
-    EventController(EventReader reader, EventIngestService ingest, EventExplainer explainer, IngestAdmission admission) {
+    EventController(EventReader reader, IngestWriter writer, EventExplainer explainer) {
         this.reader = reader;
-        this.ingest = ingest;
+        this.writer = writer;
         this.explainer = explainer;
-        this.admission = admission;
     }
 
-    /** Answers 202 only once the events and their deliveries are committed; never waits for a channel's answer. */
+    /**
+     * Answers 202 only once the events and their deliveries are committed (with other requests', by the
+     * {@link IngestWriter}); never waits for a channel's answer.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> post(@AuthenticationPrincipal AscendPrincipal key, @RequestBody JsonNode body) {
         List<IncomingEvent> events = reader.read(body, key.organizationId());
-        List<EventIngestService.Accepted> accepted = admission.admit(() -> {
-            try {
-                return ingest.ingest(key.organizationId(), events);
-            } catch (EventIngestService.ConcurrentDuplicateException raced) {
-                return ingest.ingest(key.organizationId(), events); // the other request's event is now visible
-            }
-        });
+        List<EventIngestService.Accepted> accepted = writer.write(key.organizationId(), events);
         return Map.of("accepted", accepted.size(), "events", accepted);
     }
 

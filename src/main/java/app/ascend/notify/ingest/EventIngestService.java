@@ -7,15 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.ascend.notify.channel.Channel;
 import app.ascend.notify.channel.ChannelRepository;
 import app.ascend.notify.db.AfterCommit;
-import app.ascend.notify.delivery.DeliveriesQueued;
 import app.ascend.notify.event.DedupKeys;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
@@ -39,20 +39,18 @@ public class EventIngestService {
     private final ChannelRepository channels;
     private final OrganizationRepository organizations;
     private final EventRouter router;
-    private final ApplicationEventPublisher publisher;
     private final EventMetrics eventMetrics;
     private final RoutingMetrics routingMetrics;
     private final JsonMapper json;
     private final Clock clock;
 
     public EventIngestService(EventRepository events, ChannelRepository channels, OrganizationRepository organizations,
-            EventRouter router, ApplicationEventPublisher publisher, EventMetrics eventMetrics,
+            EventRouter router, EventMetrics eventMetrics,
             RoutingMetrics routingMetrics, JsonMapper json, Clock clock) {
         this.events = events;
         this.channels = channels;
         this.organizations = organizations;
         this.router = router;
-        this.publisher = publisher;
         this.eventMetrics = eventMetrics;
         this.routingMetrics = routingMetrics;
         this.json = json;
@@ -70,8 +68,44 @@ public class EventIngestService {
         }
     }
 
+    /** One request's events, all of one organization. */
+    public record Request(String organizationId, List<IncomingEvent> events) {
+    }
+
+    /** Stores one request's events in a transaction of its own. */
     @Transactional
     public List<Accepted> ingest(String organizationId, List<IncomingEvent> incoming) {
+        return ingestAll(List.of(new Request(organizationId, incoming))).get(0);
+    }
+
+    /**
+     * Stores many requests' events in the caller's transaction (the group commit of {@link IngestWriter}):
+     * per organization, in id order (one lock order for every writer), its requests' events are routed
+     * and stored together, as one batch in arrival order, so a sender id repeated across the requests is
+     * stored once. Returns each request's answer, in the order of {@code requests}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<List<Accepted>> ingestAll(List<Request> requests) {
+        Map<String, List<Integer>> byOrganization = new TreeMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            byOrganization.computeIfAbsent(requests.get(i).organizationId(), k -> new ArrayList<>()).add(i);
+        }
+        List<List<Accepted>> answers = new ArrayList<>(java.util.Collections.nCopies(requests.size(), null));
+        for (Map.Entry<String, List<Integer>> organization : byOrganization.entrySet()) {
+            List<IncomingEvent> incoming = new ArrayList<>();
+            organization.getValue().forEach(i -> incoming.addAll(requests.get(i).events()));
+            List<Accepted> accepted = ingestOrganization(organization.getKey(), incoming);
+            int from = 0;
+            for (int i : organization.getValue()) {
+                int size = requests.get(i).events().size();
+                answers.set(i, List.copyOf(accepted.subList(from, from + size)));
+                from += size;
+            }
+        }
+        return answers;
+    }
+
+    private List<Accepted> ingestOrganization(String organizationId, List<IncomingEvent> incoming) {
         String organizationName = organizations.findById(organizationId)
                 .orElseThrow(() -> new NotFoundException("organization", organizationId)).name();
         List<Channel> organizationChannels = channels.all(organizationId).stream()
@@ -97,12 +131,10 @@ public class EventIngestService {
         List<StoredEvent> stored = new ArrayList<>(toStore.size());
         List<EventType> storedTypes = new ArrayList<>();
         List<Decision> storedDecisions = new ArrayList<>();
-        int queued = 0;
         for (int i = 0; i < toStore.size(); i++) {
             IncomingEvent in = toStore.get(i);
             GovernanceEvent event = in.event();
             List<Decision> decisions = routed.get(i);
-            queued += decisions.stream().mapToInt(d -> d.deliveryIds().size()).sum();
             stored.add(new StoredEvent(event.id(), organizationId, in.sourceId(), event.type().wireName(),
                     event.actionId(), DedupKeys.forEvent(event), event.occurredAt(), receivedAt, body(event),
                     json.valueToTree(decisions)));
@@ -117,9 +149,6 @@ public class EventIngestService {
             storedTypes.forEach(eventMetrics::received);
             storedDecisions.forEach(routingMetrics::decided);
         });
-        if (queued > 0) {
-            publisher.publishEvent(new DeliveriesQueued(queued));
-        }
         return accepted;
     }
 

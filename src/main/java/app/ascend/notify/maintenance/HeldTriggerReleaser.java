@@ -6,12 +6,10 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import app.ascend.notify.channel.Channel;
 import app.ascend.notify.channel.ChannelRepository;
-import app.ascend.notify.delivery.DeliveriesQueued;
 import app.ascend.notify.event.GovernanceEvent;
 import app.ascend.notify.identity.OrganizationRepository;
 import app.ascend.notify.incident.IncidentRepository;
@@ -38,12 +36,11 @@ class HeldTriggerReleaser {
     private final OrganizationRepository organizations;
     private final IncidentRepository incidents;
     private final EventRouter router;
-    private final ApplicationEventPublisher publisher;
     private final JsonMapper json;
 
     HeldTriggerReleaser(SuppressedTriggerRepository held, MaintenanceSuppression maintenance, ChannelRepository channels,
             EventRepository events, OrganizationRepository organizations, IncidentRepository incidents,
-            EventRouter router, ApplicationEventPublisher publisher, JsonMapper json) {
+            EventRouter router, JsonMapper json) {
         this.held = held;
         this.maintenance = maintenance;
         this.channels = channels;
@@ -51,7 +48,6 @@ class HeldTriggerReleaser {
         this.organizations = organizations;
         this.incidents = incidents;
         this.router = router;
-        this.publisher = publisher;
         this.json = json;
     }
 
@@ -83,9 +79,6 @@ class HeldTriggerReleaser {
         Decision decision = router.route(event, organizationName, List.of(channel.get())).get(0);
         if (decision.outcome().equals(RoutingOutcome.SUPPRESSED.wireName())) {
             return false; // muted again just now (a window created meanwhile): it keeps the trigger
-        }
-        if (!decision.deliveryIds().isEmpty()) {
-            publisher.publishEvent(new DeliveriesQueued(decision.deliveryIds().size()));
         }
         return finish(key, triggers, now, decision.outcome(),
                 decision.deliveryIds().isEmpty() ? null : decision.deliveryIds().get(0));

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,7 +14,6 @@ import app.ascend.notify.channel.ChannelRepository;
 import app.ascend.notify.channel.ChannelTypes;
 import app.ascend.notify.channel.spi.ChannelType;
 import app.ascend.notify.channel.spi.RenderedMessage;
-import app.ascend.notify.delivery.DeliveriesQueued;
 import app.ascend.notify.delivery.NewDelivery;
 import app.ascend.notify.delivery.Outbox;
 import app.ascend.notify.delivery.SequenceKey;
@@ -44,18 +42,16 @@ public class ManualResolve {
     private final ChannelTypes types;
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     public ManualResolve(IncidentRepository incidents, ChannelRepository channels, OrganizationRepository organizations,
-            ChannelTypes types, Outbox outbox, AuditTrail audit, ApplicationEventPublisher publisher, Clock clock) {
+            ChannelTypes types, Outbox outbox, AuditTrail audit, Clock clock) {
         this.incidents = incidents;
         this.channels = channels;
         this.organizations = organizations;
         this.types = types;
         this.outbox = outbox;
         this.audit = audit;
-        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -101,7 +97,6 @@ public class ManualResolve {
                 incident.destinationMasked());
         changes.put("delivery_id", deliveryId);
         audit.record(by, "incident.resolved", "incident", id, changes);
-        publisher.publishEvent(new DeliveriesQueued(1));
         return new Queued(id, IncidentStatus.RESOLVED.wireName(), incident.dedupKey(), incident.destinationMasked(),
                 type.destinationIsRoutingKey() ? incident.destinationMasked() : null, now, deliveryId);
     }

@@ -1,0 +1,100 @@
+package app.ascend.notify.delivery;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Deliveries that leave from memory. The transaction that queues a delivery (an ingest) inserts it
+ * already claimed by this instance, under a lease, when it heads its sequence, and hands it to the
+ * dispatcher once it has committed: the dispatcher sends it at once, with no claim query and no
+ * conditional update in between (issue 12; docs/PERFORMANCE.md). The claim query stays for retries,
+ * for the backlog, for deliveries waiting behind an earlier one of their sequence, and for takeovers:
+ * a delivery handed off by an instance that then died is in flight under a lease like any claim, and
+ * any instance takes it over when that lease ends.
+ */
+@Component
+public class DeliveryHandoff {
+    /* This instance's name in claimed_by: the process and a random suffix, new at every start. */
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
+    private final Queue<ClaimedDelivery> ready = new ConcurrentLinkedQueue<>();
+    private final DeliveryProperties properties;
+    private final Clock clock;
+    private volatile boolean open;
+    private volatile Runnable onReady = () -> {
+    };
+    private volatile Runnable onWaiting = () -> {
+    };
+
+    public DeliveryHandoff(DeliveryProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The name this instance claims deliveries with. */
+    public String instance() {
+        return instance;
+    }
+
+    /**
+     * Whether deliveries inserted now may be claimed on insert: the dispatcher is running and the insert
+     * is in a transaction (they are handed over when it commits, never before).
+     */
+    boolean accepting() {
+        return open && TransactionSynchronizationManager.isSynchronizationActive();
+    }
+
+    /** When a lease taken now ends, by the database's clock (the one every instance agrees on). */
+    Instant leaseEnd() {
+        return clock.instant().plus(properties.lease());
+    }
+
+    /** Takes committed claims for sending; false when the dispatcher has stopped meanwhile (release them). */
+    boolean offer(List<ClaimedDelivery> claimed) {
+        if (!open) {
+            return false;
+        }
+        ready.addAll(claimed);
+        onReady.run();
+        return true;
+    }
+
+    /** Deliveries were queued that only a claim will find (they wait behind others, or none was handed over). */
+    void claimNeeded() {
+        onWaiting.run();
+    }
+
+    /** The next delivery handed over, or null. */
+    ClaimedDelivery poll() {
+        return ready.poll();
+    }
+
+    /**
+     * The dispatcher starts taking deliveries: {@code onReady} wakes it to send what was handed over,
+     * {@code onWaiting} to claim.
+     */
+    void open(Runnable onReady, Runnable onWaiting) {
+        this.onReady = onReady;
+        this.onWaiting = onWaiting;
+        this.open = true;
+    }
+
+    /** The dispatcher stops: what it has not taken yet is returned, for it to release. */
+    List<ClaimedDelivery> close() {
+        open = false;
+        List<ClaimedDelivery> left = new ArrayList<>();
+        for (ClaimedDelivery d = ready.poll(); d != null; d = ready.poll()) {
+            left.add(d);
+        }
+        return left;
+    }
+}
