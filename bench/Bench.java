@@ -29,8 +29,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The benchmark: ASCEND Notify (H2 and PostgreSQL) and Prometheus Alertmanager driven by the same
- * open-loop load, both delivering to the same PagerDuty simulator, each in its own process.
+ * The benchmark: ASCEND Notify (H2 and PostgreSQL), Prometheus Alertmanager and the floor (bench/Floor.java, a
+ * relay that answers 202 and forwards) driven by the same open-loop load, all delivering to the same PagerDuty
+ * simulator, each in its own process. The Java targets start with the README's {@code @jvm.options} by default.
  *
  * <p>Open loop: request i is due at {@code start + i / rate} whatever happened to earlier ones, and its
  * latency counts from that due time (so a stalled server cannot slow the load down and hide its own
@@ -530,7 +531,10 @@ public class Bench {
                 command.addAll(List.of("-cp", postgresJar().toString()));
             }
             command.addAll(List.of(bench.root.resolve("bench/Floor.java").toString(), "--port", Integer.toString(port),
-                    "--simulator", bench.simUrl, "--routing-keys", String.join(",", ROUTING_KEYS)));
+                    "--simulator", bench.simUrl, "--routing-keys", String.join(",", ROUTING_KEYS),
+                    // The service's defaults (10 database connections, 64 delivery workers) unless tried otherwise.
+                    "--handlers", System.getenv().getOrDefault("BENCH_FLOOR_HANDLERS", "10"),
+                    "--senders", System.getenv().getOrDefault("BENCH_FLOOR_SENDERS", "64")));
             if (postgres) {
                 String db = System.getenv().getOrDefault("BENCH_PG_FLOOR_DATABASE", "ascend_floor");
                 freshDatabase(db);
