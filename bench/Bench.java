@@ -798,6 +798,33 @@ public class Bench {
                         ratio(pct(r.latencyMicros, 50), pct(am.latencyMicros, 50)), ratio(r.peakRssKib, am.peakRssKib)));
             }
         }
+        Map<String, Row> floors = new LinkedHashMap<>();
+        rows.stream().filter(r -> r.target.startsWith("floor")).forEach(r -> floors.put(r.target + " " + r.scenario.label(), r));
+        if (!floors.isEmpty()) {
+            md.append("\nDistance from the floor, each target ÷ the floor at the same load (floor-postgres for a PostgreSQL "
+                    + "target when it ran, else floor; same runtime suffix when it ran): what the target costs beyond "
+                    + "the load generator, the simulator and one relay hop on these cores:\n\n");
+            md.append("| target | load | floor | p50 | p99 | accepted/s | CPU/event |\n|---|---|---|---:|---:|---:|---:|\n");
+            for (Row r : rows) {
+                if (r.target.startsWith("floor") || r.target.equals("alertmanager")) {
+                    continue;
+                }
+                String suffix = r.target.contains("@") ? r.target.substring(r.target.indexOf('@')) : "";
+                List<String> candidates = r.target.contains("postgres")
+                        ? List.of("floor-postgres" + suffix, "floor-postgres", "floor" + suffix, "floor")
+                        : List.of("floor" + suffix, "floor");
+                Row floor = candidates.stream().map(c -> floors.get(c + " " + r.scenario.label()))
+                        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                if (floor == null) {
+                    continue;
+                }
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", r.target, r.scenario.label(),
+                        floor.target, ratio(pct(r.latencyMicros, 50), pct(floor.latencyMicros, 50)),
+                        ratio(pct(r.latencyMicros, 99), pct(floor.latencyMicros, 99)),
+                        ratio(r.accepted / r.ingestSeconds, floor.accepted / floor.ingestSeconds),
+                        ratio(r.cpuMillisPerEvent(), floor.cpuMillisPerEvent())));
+            }
+        }
         md.append(String.format(Locale.ROOT, "%nMeasured %s on %d cores (%s), %d s per run after %d s warm-up (JVM targets).%n%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), cpuModel(), options.seconds, options.warmupSeconds));
         md.append("Targets:\n\n");

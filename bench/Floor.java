@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,8 @@ public class Floor {
     }
 
     final String simulatorUrl;
+    /** The relay's own address, as the service's {@code ASCEND_PUBLIC_URL}: its links and client_url. */
+    String publicUrl;
     final Map<String, String> routingKeys;
     final String jdbcUrl;
     final String jdbcUser;
@@ -122,6 +125,7 @@ public class Floor {
         server.createContext("/ready", exchange -> answer(exchange, 200, "{\"status\":\"UP\"}"));
         server.createContext("/stats", exchange -> answer(exchange, 200,
                 "{\"forwarded\":" + forwarded.get() + ",\"failed\":" + failed.get() + ",\"queued\":" + outbox.size() + "}"));
+        publicUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         server.start();
         System.out.printf("floor listening on 127.0.0.1:%d, forwarding to %s%s%n", server.getAddress().getPort(),
                 simulatorUrl, jdbcUrl == null ? "" : ", committing each request to " + jdbcUrl);
@@ -237,8 +241,9 @@ public class Floor {
                 + "\",\"payload\":{\"summary\":\"" + (e.summary() == null ? e.type() : e.summary())
                 + "\",\"severity\":\"critical\",\"source\":\"ascend-governance\""
                 + (e.agentId() == null ? "" : ",\"component\":\"" + e.agentId() + "\"")
-                + ",\"class\":\"" + e.type() + "\",\"custom_details\":" + e.json() + "},"
-                + "\"client\":\"ASCEND\"}";
+                + ",\"class\":\"" + e.type() + "\",\"timestamp\":\"" + Instant.now() + "\",\"custom_details\":" + e.json() + "},"
+                + "\"links\":[{\"href\":\"" + publicUrl + "/actions/" + actionId + "\",\"text\":\"View in Ascend\"}],"
+                + "\"client\":\"ASCEND\",\"client_url\":\"" + publicUrl + "\"}";
     }
 
     /** The top-level objects of the body (one object, or an array of them), each with the fields forwarded. */
