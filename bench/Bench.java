@@ -29,8 +29,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The benchmark: ASCEND Notify (H2 and PostgreSQL) and Prometheus Alertmanager driven by the same
- * open-loop load, both delivering to the same PagerDuty simulator, each in its own process.
+ * The benchmark: ASCEND Notify (H2 and PostgreSQL), Prometheus Alertmanager and the floor (bench/Floor.java, a
+ * relay that answers 202 and forwards) driven by the same open-loop load, all delivering to the same PagerDuty
+ * simulator, each in its own process. The Java targets start with the README's {@code @jvm.options} by default.
  *
  * <p>Open loop: request i is due at {@code start + i / rate} whatever happened to earlier ones, and its
  * latency counts from that due time (so a stalled server cannot slow the load down and hide its own
@@ -53,12 +54,29 @@ public class Bench {
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(2, daemon("bench-http"))).build();
     final List<Row> rows = new ArrayList<>();
+    /** What each target ran as (runtime, its version, JVM options), for results.md. */
+    final Map<String, String> settings = new LinkedHashMap<>();
     Process simulator;
     String simUrl;
 
+    /**
+     * {@code javaOptions}: the JVM options of every Java target (the ASCEND Notify jars and the floor relay), by
+     * default {@code @<root>/jvm.options}, the argfile README starts the service with. {@code java}: the runtime of
+     * those targets, unless a target names its own ({@code ascend-h2@25}).
+     */
     record Options(List<String> targets, List<Scenario> scenarios, int seconds, int warmupSeconds, String javaOptions,
-            Path baselineJar,
-            boolean keep) {
+            String java, Path baselineJar, boolean keep) {
+    }
+
+    /** A target of the run: {@code ascend-h2}, or {@code ascend-h2@25} for the same on another runtime. */
+    record TargetSpec(String name, String kind, String java) {
+        static TargetSpec parse(String name, String defaultJava) {
+            int at = name.indexOf('@');
+            if (at < 0) {
+                return new TargetSpec(name, name, defaultJava);
+            }
+            return new TargetSpec(name, name.substring(0, at), resolveJava(name.substring(at + 1)));
+        }
     }
 
     record Scenario(String mode, int rate) {
@@ -100,11 +118,14 @@ public class Bench {
     }
 
     static Options parse(String[] args) {
-        List<String> targets = List.of("ascend-h2", "ascend-postgres", "alertmanager");
-        String scenarios = "single:200,single:1000,single:2000,single:3000,batch:20000";
+        // The issue's rates (performance issue, "Done when") and the floor beside them.
+        List<String> targets = List.of("ascend-h2", "ascend-postgres", "alertmanager", "floor");
+        String scenarios = "single:200,single:1000,single:3000,batch:20000";
         int seconds = 20;
         int warmup = 60;
-        String javaOptions = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "-Xms256m -Xmx256m -XX:+UseParallelGC");
+        String javaOptions = System.getenv().getOrDefault("BENCH_JAVA_OPTS",
+                "@" + Path.of("jvm.options").toAbsolutePath());
+        String java = System.getenv().getOrDefault("BENCH_JAVA", javaBin());
         boolean keep = false;
         Path baselineJar = null;
         for (int i = 0; i < args.length; i++) {
@@ -114,6 +135,7 @@ public class Bench {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--java-options" -> javaOptions = args[++i];
+                case "--java" -> java = args[++i];
                 case "--keep" -> keep = true;
                 case "--baseline-jar" -> baselineJar = Path.of(args[++i]).toAbsolutePath();
                 case "--quick" -> {
@@ -122,18 +144,42 @@ public class Bench {
                     warmup = 10;
                 }
                 default -> {
-                    System.err.println("""
-                            usage: bench/run [--targets ascend-h2,ascend-postgres,alertmanager,baseline-h2,baseline-postgres]
+                    boolean help = args[i].equals("--help") || args[i].equals("-h");
+                    (help ? System.out : System.err).println("""
+                            usage: bench/run [--targets ascend-h2,ascend-postgres,alertmanager,floor]
+                                             [--scenarios single:200,single:1000,single:3000,batch:20000]
+                                             [--seconds 20] [--warmup 60] [--quick] [--keep]
+                                             [--java-options '-Xmx256m ...'] (default @jvm.options; env BENCH_JAVA_OPTS)
+                                             [--java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java] (env BENCH_JAVA)
                                              [--baseline-jar an-earlier/ascend-notify.jar] (the baseline-* targets run it)
-                                             [--scenarios single:200,single:1000,batch:20000] [--seconds 20] [--warmup 60]
-                                             [--java-options '-Xmx256m ...'] [--quick] [--keep]""");
-                    System.exit(2);
+                              targets: ascend-h2, ascend-postgres, baseline-h2, baseline-postgres (ASCEND Notify),
+                                       alertmanager (Prometheus Alertmanager, in memory),
+                                       floor (a relay that answers 202 at once and forwards each event to the simulator),
+                                       floor-postgres (the same, after one INSERT and commit per request in PostgreSQL);
+                                       a Java target may name its runtime: ascend-h2@25 (a JDK under /usr/lib/jvm)
+                                       or ascend-h2@/path/to/bin/java; the defaults are the ones above.""");
+                    System.exit(help ? 0 : 2);
                 }
             }
         }
         List<Scenario> list = Arrays.stream(scenarios.split(",")).map(s -> s.split(":"))
                 .map(p -> new Scenario(p[0], Integer.parseInt(p[1]))).toList();
-        return new Options(targets, list, seconds, warmup, javaOptions, baselineJar, keep);
+        return new Options(targets, list, seconds, warmup, javaOptions, java, baselineJar, keep);
+    }
+
+    /** {@code 25} → the {@code bin/java} of a JDK under /usr/lib/jvm whose directory names that version; or a path. */
+    static String resolveJava(String runtime) {
+        if (runtime.contains("/")) {
+            return runtime;
+        }
+        Pattern version = Pattern.compile("(^|[-.])" + Pattern.quote(runtime) + "([-.]|$)");
+        try (var jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            return jdks.filter(dir -> version.matcher(dir.getFileName().toString()).find())
+                    .map(dir -> dir.resolve("bin/java")).filter(Files::isExecutable).sorted().findFirst()
+                    .map(Path::toString).orElseThrow(() -> new IllegalArgumentException("no JDK " + runtime + " under /usr/lib/jvm"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Path baselineJar() {
@@ -147,16 +193,21 @@ public class Bench {
         System.out.printf("benchmark %s: %d cores, %s, java %s; results in %s%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"), out);
         startSimulator();
-        for (String target : options.targets) {
-            Target t = switch (target) {
-                case "ascend-h2" -> new Ascend(this, false, root.resolve("target/ascend-notify.jar"));
-                case "ascend-postgres" -> new Ascend(this, true, root.resolve("target/ascend-notify.jar"));
-                case "baseline-h2" -> new Ascend(this, false, baselineJar());
-                case "baseline-postgres" -> new Ascend(this, true, baselineJar());
+        for (String name : options.targets) {
+            TargetSpec spec = TargetSpec.parse(name, options.java);
+            String target = spec.name();
+            Target t = switch (spec.kind()) {
+                case "ascend-h2" -> new Ascend(this, spec, false, root.resolve("target/ascend-notify.jar"));
+                case "ascend-postgres" -> new Ascend(this, spec, true, root.resolve("target/ascend-notify.jar"));
+                case "baseline-h2" -> new Ascend(this, spec, false, baselineJar());
+                case "baseline-postgres" -> new Ascend(this, spec, true, baselineJar());
+                case "floor" -> new FloorRelay(this, spec, false);
+                case "floor-postgres" -> new FloorRelay(this, spec, true);
                 case "alertmanager" -> new Alertmanager(this);
                 default -> throw new IllegalArgumentException("unknown target " + target);
             };
             try {
+                settings.put(target, t.settings());
                 t.start();
                 if (options.warmupSeconds > 0 && t.needsWarmup()) {
                     // The JIT needs tens of seconds of traffic on 2 shared cores before the service runs compiled code.
@@ -312,6 +363,9 @@ public class Bench {
 
         void stop();
 
+        /** The program, runtime and options it runs with, as results.md shows them. */
+        String settings();
+
         /** A JVM runs interpreted code until the JIT has seen traffic; a Go binary does not. */
         default boolean needsWarmup() {
             return true;
@@ -326,25 +380,29 @@ public class Bench {
     /** ASCEND Notify from target/ascend-notify.jar, on a fresh H2 file or a fresh PostgreSQL database. */
     static final class Ascend implements Target {
         final Bench bench;
+        final TargetSpec spec;
         final boolean postgres;
         final Path jar;
         Process process;
         String url;
         String apiKey;
 
-        Ascend(Bench bench, boolean postgres, Path jar) {
+        Ascend(Bench bench, TargetSpec spec, boolean postgres, Path jar) {
             this.bench = bench;
+            this.spec = spec;
             this.postgres = postgres;
             this.jar = jar;
+        }
+
+        public String settings() {
+            return bench.javaSettings(spec, "`" + bench.root.relativize(jar.toAbsolutePath()) + "`");
         }
 
         public void start() throws Exception {
             int port = freePort();
             url = "http://127.0.0.1:" + port;
-            Path data = bench.out.resolve((postgres ? "ascend-postgres-data-" : "ascend-h2-data-")
-                    + Integer.toHexString(jar.toString().hashCode()));
-            List<String> command = new ArrayList<>(List.of(javaBin()));
-            command.addAll(List.of(bench.options.javaOptions.trim().split("\\s+")));
+            Path data = bench.out.resolve(spec.name().replace('/', '_') + "-data-" + Integer.toHexString(jar.toString().hashCode()));
+            List<String> command = bench.javaCommand(spec);
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command);
             Map<String, String> env = builder.environment();
@@ -357,13 +415,12 @@ public class Bench {
             env.put("ASCEND_ADMIN_PASSWORD", ADMIN_PASSWORD);
             if (postgres) {
                 String db = System.getenv().getOrDefault("BENCH_PG_DATABASE", "ascend_bench");
-                psql("drop database if exists " + db);
-                psql("create database " + db);
+                freshDatabase(db);
                 env.put("SPRING_DATASOURCE_URL", System.getenv().getOrDefault("BENCH_PG_URL",
                         "jdbc:postgresql://127.0.0.1:5432/" + db));
                 env.put("SPRING_DATASOURCE_USERNAME", System.getenv().getOrDefault("BENCH_PG_USER", "postgres"));
             }
-            builder.redirectErrorStream(true).redirectOutput(bench.out.resolve(postgres ? "ascend-postgres.log" : "ascend-h2.log").toFile());
+            builder.redirectErrorStream(true).redirectOutput(bench.out.resolve(spec.name().replace('/', '_') + ".log").toFile());
             process = builder.start();
             bench.awaitUp(url + "/actuator/health/readiness", process, "ASCEND Notify");
             HttpResponse<String> login = bench.send(HttpRequest.newBuilder(URI.create(url + "/api/auth/login"))
@@ -394,23 +451,7 @@ public class Bench {
         }
 
         public HttpRequest request(List<String> tokens, long sequence) {
-            StringBuilder body = new StringBuilder(tokens.size() * 300);
-            body.append(tokens.size() == 1 ? "" : "[");
-            for (int i = 0; i < tokens.size(); i++) {
-                if (i > 0) {
-                    body.append(',');
-                }
-                String token = tokens.get(i);
-                body.append("{\"type\":\"").append(TYPES[(int) ((sequence * tokens.size() + i) % TYPES.length)])
-                        .append("\",\"action_id\":\"").append(token)
-                        .append("\",\"agent_id\":\"customer-service-agent\",\"action_type\":\"database_query\",")
-                        .append("\"resource\":\"customer_database\",\"risk_score\":92,\"risk_level\":\"critical\",")
-                        .append("\"summary\":\"High-risk action blocked: database_query on customer_database\"}");
-            }
-            body.append(tokens.size() == 1 ? "" : "]");
-            return HttpRequest.newBuilder(URI.create(url + "/api/events")).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + apiKey)
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+            return eventsRequest(url, apiKey, tokens, sequence);
         }
 
         public boolean accepted(HttpResponse<String> response) {
@@ -420,14 +461,183 @@ public class Bench {
         public void stop() {
             stopProcess(process);
         }
+    }
 
-        static void psql(String sql) throws Exception {
-            Process p = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q", "-c", sql)
-                    .redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("psql " + sql + ": " + output);
+    /** {@code POST /api/events} as the bench sends it to ASCEND Notify and to the floor: one event, or an array. */
+    static HttpRequest eventsRequest(String url, String apiKey, List<String> tokens, long sequence) {
+        StringBuilder body = new StringBuilder(tokens.size() * 300);
+        body.append(tokens.size() == 1 ? "" : "[");
+        for (int i = 0; i < tokens.size(); i++) {
+            if (i > 0) {
+                body.append(',');
             }
+            String token = tokens.get(i);
+            body.append("{\"type\":\"").append(TYPES[(int) ((sequence * tokens.size() + i) % TYPES.length)])
+                    .append("\",\"action_id\":\"").append(token)
+                    .append("\",\"agent_id\":\"customer-service-agent\",\"action_type\":\"database_query\",")
+                    .append("\"resource\":\"customer_database\",\"risk_score\":92,\"risk_level\":\"critical\",")
+                    .append("\"summary\":\"High-risk action blocked: database_query on customer_database\"}");
+        }
+        body.append(tokens.size() == 1 ? "" : "]");
+        return HttpRequest.newBuilder(URI.create(url + "/api/events")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    }
+
+    static void freshDatabase(String db) throws Exception {
+        psql("drop database if exists " + db);
+        psql("create database " + db);
+    }
+
+    static void psql(String sql) throws Exception {
+        Process p = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q", "-c", sql)
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("psql " + sql + ": " + output);
+        }
+    }
+
+    /**
+     * The floor (bench/Floor.java, its own JVM with the same runtime and options as the service): takes the same
+     * {@code POST /api/events}, answers 202 at once and forwards each event to the simulator as the service's
+     * PagerDuty trigger, with the bench channel's routing keys and {@code dedup_key = ascend-{action_id}}, so the
+     * receipts are matched, timed and counted exactly as the service's. Its figures are what the load generator,
+     * the simulator and one relay hop cost on these cores. With PostgreSQL, it first commits each request's events
+     * with one INSERT and one commit into a fresh database: the floor of a durable per-request commit.
+     */
+    static final class FloorRelay implements Target {
+        final Bench bench;
+        final TargetSpec spec;
+        final boolean postgres;
+        Process process;
+        String url;
+
+        FloorRelay(Bench bench, TargetSpec spec, boolean postgres) {
+            this.bench = bench;
+            this.spec = spec;
+            this.postgres = postgres;
+        }
+
+        public String settings() {
+            return bench.javaSettings(spec, "`bench/Floor.java`" + (postgres ? " with " + postgresJar().getFileName() : ""));
+        }
+
+        public void start() throws Exception {
+            int port = freePort();
+            url = "http://127.0.0.1:" + port;
+            List<String> command = bench.javaCommand(spec);
+            if (postgres) {
+                command.addAll(List.of("-cp", postgresJar().toString()));
+            }
+            command.addAll(List.of(bench.root.resolve("bench/Floor.java").toString(), "--port", Integer.toString(port),
+                    "--simulator", bench.simUrl, "--routing-keys", String.join(",", ROUTING_KEYS),
+                    // The service's defaults (10 database connections, 64 delivery workers) unless tried otherwise.
+                    "--handlers", System.getenv().getOrDefault("BENCH_FLOOR_HANDLERS", "10"),
+                    "--senders", System.getenv().getOrDefault("BENCH_FLOOR_SENDERS", "64")));
+            if (postgres) {
+                String db = System.getenv().getOrDefault("BENCH_PG_FLOOR_DATABASE", "ascend_floor");
+                freshDatabase(db);
+                command.addAll(List.of("--jdbc", "jdbc:postgresql://127.0.0.1:5432/" + db,
+                        "--jdbc-user", System.getenv().getOrDefault("BENCH_PG_USER", "postgres")));
+            }
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.redirectErrorStream(true).redirectOutput(bench.out.resolve(spec.name().replace('/', '_') + ".log").toFile());
+            process = builder.start();
+            bench.awaitUp(url + "/ready", process, "the floor relay");
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        public HttpRequest request(List<String> tokens, long sequence) {
+            return eventsRequest(url, "floor-takes-any-key", tokens, sequence);
+        }
+
+        public boolean accepted(HttpResponse<String> response) {
+            return response.statusCode() == 202;
+        }
+
+        public void stop() {
+            stopProcess(process);
+        }
+    }
+
+    /** The PostgreSQL driver the project depends on, from the local Maven repository (or BENCH_PG_JAR). */
+    static Path postgresJar() {
+        String given = System.getenv("BENCH_PG_JAR");
+        if (given != null) {
+            return Path.of(given);
+        }
+        Path dir = Path.of(System.getProperty("user.home"), ".m2/repository/org/postgresql/postgresql");
+        try (var versions = Files.list(dir)) {
+            Path newest = versions.max((a, b) -> compareVersions(a.getFileName().toString(), b.getFileName().toString()))
+                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL driver in " + dir + ": run ./mvnw package"));
+            return newest.resolve("postgresql-" + newest.getFileName() + ".jar");
+        } catch (IOException e) {
+            throw new IllegalStateException("no PostgreSQL driver in " + dir + " (set BENCH_PG_JAR): " + e);
+        }
+    }
+
+    /** 42.7.13 after 42.7.9: numeric parts compared as numbers. */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\D+");
+        String[] y = b.split("\\D+");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            if (!x[i].isEmpty() && !y[i].isEmpty() && !x[i].equals(y[i])) {
+                return Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i]));
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    }
+
+    /** The runtime and JVM options of a Java target; {@code @file} argfiles are passed to the launcher as they are. */
+    List<String> javaCommand(TargetSpec spec) {
+        List<String> command = new ArrayList<>(List.of(spec.java()));
+        if (!options.javaOptions.isBlank()) {
+            command.addAll(List.of(options.javaOptions.trim().split("\\s+")));
+        }
+        return command;
+    }
+
+    /** "program on runtime (version), options (an argfile's content spelled out)", for results.md. */
+    String javaSettings(TargetSpec spec, String program) {
+        StringBuilder options = new StringBuilder();
+        for (String option : this.options.javaOptions.trim().split("\\s+")) {
+            if (option.startsWith("@")) {
+                Path file = root.relativize(Path.of(option.substring(1)).toAbsolutePath());
+                options.append("`@").append(file).append("` (").append(argfile(Path.of(option.substring(1)))).append(") ");
+            } else if (!option.isEmpty()) {
+                options.append('`').append(option).append("` ");
+            }
+        }
+        return String.format("%s on `%s` (%s), JVM options %s", program, spec.java(), javaVersion(spec.java()),
+                options.isEmpty() ? "none" : options.toString().trim());
+    }
+
+    static String argfile(Path file) {
+        try {
+            return String.join(" ", Files.readAllLines(file).stream().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
+    /** The first line of {@code java -version}, e.g. {@code openjdk version "17.0.15" 2025-04-15}. */
+    static String javaVersion(String java) {
+        return firstLine(java, "-version");
+    }
+
+    static String firstLine(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes()).strip();
+            p.waitFor();
+            return output.isEmpty() ? "no output" : output.lines().findFirst().orElseThrow();
+        } catch (IOException | InterruptedException e) {
+            return "unknown: " + e.getMessage();
         }
     }
 
@@ -445,8 +655,17 @@ public class Bench {
             this.bench = bench;
         }
 
+        static String binary() {
+            return System.getenv().getOrDefault("BENCH_ALERTMANAGER", "/usr/bin/prometheus-alertmanager");
+        }
+
+        public String settings() {
+            return "`" + binary() + "` (" + (Files.isExecutable(Path.of(binary())) ? firstLine(binary(), "--version") : "not installed")
+                    + "), in memory, restarted before each run";
+        }
+
         public void start() throws Exception {
-            String binary = System.getenv().getOrDefault("BENCH_ALERTMANAGER", "/usr/bin/prometheus-alertmanager");
+            String binary = binary();
             if (!Files.isExecutable(Path.of(binary))) {
                 throw new IllegalStateException(binary + " not found: apt-get install prometheus-alertmanager");
             }
@@ -563,23 +782,72 @@ public class Bench {
         Map<String, Row> alertmanager = new LinkedHashMap<>();
         rows.stream().filter(r -> r.target.equals("alertmanager")).forEach(r -> alertmanager.put(r.scenario.label(), r));
         if (!alertmanager.isEmpty()) {
-            md.append("\nRatios, ASCEND Notify ÷ Alertmanager at the same load (below 1 is better for latency, CPU and RSS):\n\n");
-            md.append("| target | load | p50 | p99 | CPU/event | peak RSS |\n|---|---|---:|---:|---:|---:|\n");
+            md.append("\nRatios, each target ÷ Alertmanager at the same load. p99 and CPU/event: below 1 is ahead; "
+                    + "accepted/s: above 1 is ahead, and within 1 % is \"even\" (both took what was offered); "
+                    + "p50 and peak RSS without a verdict:\n\n");
+            md.append("| target | load | p99 | accepted/s | CPU/event | p50 | peak RSS |\n|---|---|---:|---:|---:|---:|---:|\n");
             for (Row r : rows) {
                 Row am = alertmanager.get(r.scenario.label());
                 if (r.target.equals("alertmanager") || am == null) {
                     continue;
                 }
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", r.target, r.scenario.label(),
-                        ratio(pct(r.latencyMicros, 50), pct(am.latencyMicros, 50)),
-                        ratio(pct(r.latencyMicros, 99), pct(am.latencyMicros, 99)),
-                        ratio(r.cpuMillisPerEvent(), am.cpuMillisPerEvent()), ratio(r.peakRssKib, am.peakRssKib)));
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", r.target, r.scenario.label(),
+                        lowerIsAhead(pct(r.latencyMicros, 99), pct(am.latencyMicros, 99)),
+                        higherIsAhead(r.accepted / r.ingestSeconds, am.accepted / am.ingestSeconds),
+                        lowerIsAhead(r.cpuMillisPerEvent(), am.cpuMillisPerEvent()),
+                        ratio(pct(r.latencyMicros, 50), pct(am.latencyMicros, 50)), ratio(r.peakRssKib, am.peakRssKib)));
             }
         }
-        md.append(String.format(Locale.ROOT, "%nMeasured %s on %d cores (%s), %d s per run after %d s warm-up, JVM options `%s`.%n",
-                Instant.now(), Runtime.getRuntime().availableProcessors(), cpuModel(), options.seconds,
-                options.warmupSeconds, options.javaOptions));
+        Map<String, Row> floors = new LinkedHashMap<>();
+        rows.stream().filter(r -> r.target.startsWith("floor")).forEach(r -> floors.put(r.target + " " + r.scenario.label(), r));
+        if (!floors.isEmpty()) {
+            md.append("\nDistance from the floor, each target ÷ the floor at the same load (floor-postgres for a PostgreSQL "
+                    + "target when it ran, else floor; same runtime suffix when it ran): what the target costs beyond "
+                    + "the load generator, the simulator and one relay hop on these cores:\n\n");
+            md.append("| target | load | floor | p50 | p99 | accepted/s | CPU/event |\n|---|---|---|---:|---:|---:|---:|\n");
+            for (Row r : rows) {
+                if (r.target.startsWith("floor") || r.target.equals("alertmanager")) {
+                    continue;
+                }
+                String suffix = r.target.contains("@") ? r.target.substring(r.target.indexOf('@')) : "";
+                List<String> candidates = r.target.contains("postgres")
+                        ? List.of("floor-postgres" + suffix, "floor-postgres", "floor" + suffix, "floor")
+                        : List.of("floor" + suffix, "floor");
+                Row floor = candidates.stream().map(c -> floors.get(c + " " + r.scenario.label()))
+                        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                if (floor == null) {
+                    continue;
+                }
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", r.target, r.scenario.label(),
+                        floor.target, ratio(pct(r.latencyMicros, 50), pct(floor.latencyMicros, 50)),
+                        ratio(pct(r.latencyMicros, 99), pct(floor.latencyMicros, 99)),
+                        ratio(r.accepted / r.ingestSeconds, floor.accepted / floor.ingestSeconds),
+                        ratio(r.cpuMillisPerEvent(), floor.cpuMillisPerEvent())));
+            }
+        }
+        md.append(String.format(Locale.ROOT, "%nMeasured %s on %d cores (%s), %d s per run after %d s warm-up (JVM targets).%n%n",
+                Instant.now(), Runtime.getRuntime().availableProcessors(), cpuModel(), options.seconds, options.warmupSeconds));
+        md.append("Targets:\n\n");
+        settings.forEach((target, how) -> md.append("- ").append(target).append(": ").append(how).append('\n'));
+        md.append("- simulator: `target/ascend-notify.jar pagerduty-simulator --rate-limit 0` on `").append(javaBin())
+                .append("` (").append(System.getProperty("java.version")).append("), `-Xmx3g -XX:+UseParallelGC`\n");
         return md.toString();
+    }
+
+    /** "0.42 ahead": the target's figure ÷ Alertmanager's, where less is better (latency, CPU). */
+    static String lowerIsAhead(double target, double alertmanager) {
+        String r = ratio(target, alertmanager);
+        return r.equals("–") ? r : r + (target < alertmanager ? " ahead" : target > alertmanager ? " behind" : " even");
+    }
+
+    /** "1.35 ahead": the target's figure ÷ Alertmanager's, where more is better (capacity); 1 % either way is even. */
+    static String higherIsAhead(double target, double alertmanager) {
+        String r = ratio(target, alertmanager);
+        if (r.equals("–")) {
+            return r;
+        }
+        double q = target / alertmanager;
+        return r + (q > 1.01 ? " ahead" : q < 0.99 ? " behind" : " even");
     }
 
     static Throwable rootCause(Throwable error) {
