@@ -94,7 +94,9 @@ final class ApiKeyCache {
      * Records that the key was used at {@code now}, if its last use is more than {@code interval} ago.
      * True for exactly one caller per interval (the one that must write {@code last_used_at}); false
      * when the use is recent or the entry has gone (expired, evicted), leaving the write to whoever
-     * reads the key from the database next. The entry's expiry does not move.
+     * reads the key from the database next. The entry's expiry does not move. A write that then fails
+     * (the database is down: the request answers 503) is not retried before the next interval:
+     * {@code last_used_at} is a hint for people, not a lease.
      */
     boolean claimTouch(String keyHash, Instant now, Duration interval) {
         Entry entry = entries.get(keyHash);
