@@ -46,8 +46,9 @@ public class ApiKeyRepository {
         return jdbc.sql("delete from api_keys where org_id = ? and id = ?").params(organizationId, id).update() > 0;
     }
 
-    public void touch(String id, Instant usedAt) {
-        jdbc.sql("update api_keys set last_used_at = ? where id = ?").params(SqlTime.of(usedAt), id).update();
+    /** False when the key is gone. */
+    public boolean touch(String id, Instant usedAt) {
+        return jdbc.sql("update api_keys set last_used_at = ? where id = ?").params(SqlTime.of(usedAt), id).update() > 0;
     }
 
     private ApiKey map(ResultSet rs, int row) throws SQLException {
