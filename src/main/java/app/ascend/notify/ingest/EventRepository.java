@@ -60,11 +60,15 @@ public class EventRepository {
         if (sourceIds.isEmpty()) {
             return found;
         }
-        String in = String.join(",", Collections.nCopies(sourceIds.size(), "?"));
-        List<Object> params = new ArrayList<>();
-        params.add(organizationId);
-        params.addAll(sourceIds);
-        jdbc.sql("select source_id, id from events where org_id = ? and source_id in (" + in + ")").params(params)
+        // Row values, so H2 looks up both columns of events_source (with "org_id = ? and source_id in (...)" it
+        // used only org_id and read every event of the organization).
+        String in = String.join(",", Collections.nCopies(sourceIds.size(), "(?, ?)"));
+        List<Object> params = new ArrayList<>(sourceIds.size() * 2);
+        sourceIds.forEach(sourceId -> {
+            params.add(organizationId);
+            params.add(sourceId);
+        });
+        jdbc.sql("select source_id, id from events where (org_id, source_id) in (" + in + ")").params(params)
                 .query(rs -> {
                     found.put(rs.getString(1), rs.getString(2));
                 });

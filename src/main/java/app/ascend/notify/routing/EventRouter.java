@@ -104,24 +104,16 @@ public class EventRouter {
     }
 
     /**
-     * Whether the batch must lock its incidents up front. Triggers of one dedup key lock that key's
-     * incidents in one statement-level order already ({@code openOrTouchAll} sorts by open key), so a
-     * request of triggers for one action skips the extra statement, which cost single-event ingest on
-     * PostgreSQL most of its throughput in the benchmark (docs/PERFORMANCE.md). Several actions in one
-     * request, or a resolve or acknowledge (which closes incidents channel by channel), take the locks
+     * Whether the batch must lock its incidents up front. A batch of triggers only, however many actions
+     * it names, touches and opens its incidents in one statement-level order already ({@code
+     * openOrTouchAll} updates, then inserts, each sorted by open key), so it skips the extra statement,
+     * which cost single-event ingest on PostgreSQL most of its throughput in the benchmark, and with group
+     * commit every batch names several actions (docs/PERFORMANCE.md). A resolve or acknowledge (which
+     * closes incidents channel by channel, between writes of the triggers around it) takes the locks
      * first, in one global order.
      */
     private static boolean needsLockOrder(List<GovernanceEvent> events) {
-        if (events.isEmpty()) {
-            return false;
-        }
-        String first = DedupKeys.forEvent(events.get(0));
-        for (GovernanceEvent event : events) {
-            if (event.type().action() != EventType.Action.TRIGGER || !DedupKeys.forEvent(event).equals(first)) {
-                return true;
-            }
-        }
-        return false;
+        return events.stream().anyMatch(event -> event.type().action() != EventType.Action.TRIGGER);
     }
 
     /**
