@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,9 +30,11 @@ public class DeliveryHandoff {
     private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
     private final Queue<ClaimedDelivery> ready = new ConcurrentLinkedQueue<>();
-    /* Deliveries in ready: at most a few per worker wait in memory; past that they wait in the database. */
+    /* Deliveries in ready: at most one per worker waits in memory; past that they wait in the database. */
     private final AtomicInteger waiting = new AtomicInteger();
     private final int capacity;
+    /* Rate keys whose budget the dispatcher found spent, until when: their deliveries wait in the database. */
+    private final Map<String, Instant> throttled = new ConcurrentHashMap<>();
     private final DeliveryProperties properties;
     private final Clock clock;
     private volatile boolean open;
@@ -42,7 +46,7 @@ public class DeliveryHandoff {
     public DeliveryHandoff(DeliveryProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
-        this.capacity = 4 * Math.max(1, properties.workers());
+        this.capacity = Math.max(1, properties.workers());
     }
 
     /** The name this instance claims deliveries with. */
@@ -58,7 +62,41 @@ public class DeliveryHandoff {
      * the heap at 1,000 events/s).
      */
     boolean accepting() {
-        return open && waiting.get() < capacity && TransactionSynchronizationManager.isSynchronizationActive();
+        return open && room() > 0 && TransactionSynchronizationManager.isSynchronizationActive();
+    }
+
+    /**
+     * How many more may be handed over now. At most one per worker waits, so a handed-over delivery starts
+     * within about one send of its commit, far inside its lease.
+     */
+    int room() {
+        return capacity - waiting.get();
+    }
+
+    /**
+     * Whether deliveries to this rate key should wait in the database: its budget was found spent and
+     * has not freed yet. Handed over, each would be checked and put back one by one; waiting, they are
+     * put back together (ThrottledKeyDoesNotDelayOtherKeysIT).
+     */
+    boolean throttled(String rateKey) {
+        Instant until = throttled.get(rateKey);
+        if (until == null) {
+            return false;
+        }
+        if (clock.instant().isBefore(until)) {
+            return true;
+        }
+        throttled.remove(rateKey, until);
+        return false;
+    }
+
+    /** The dispatcher found the key's budget spent until {@code until}. */
+    void throttle(String rateKey, Instant until) {
+        if (throttled.size() > 10_000) {
+            Instant now = clock.instant();
+            throttled.values().removeIf(at -> !now.isBefore(at)); // keys freed since: bounded by live throttles
+        }
+        throttled.merge(rateKey, until, (a, b) -> a.isAfter(b) ? a : b);
     }
 
     /** When a lease taken now ends, by the database's clock (the one every instance agrees on). */

@@ -160,7 +160,10 @@ public class Outbox {
         });
     }
 
-    /** The deliveries that head their sequence: none of it pending or in flight, and first of it here. */
+    /**
+     * The deliveries to hand over: each heads its sequence (none of it pending or in flight, and first of it
+     * here), its destination's rate budget is not known to be spent, and the dispatcher has room for it.
+     */
     private java.util.Set<String> heads(List<NewDelivery> deliveries) {
         List<String> keys = deliveries.stream().map(NewDelivery::sequenceKey).distinct().toList();
         java.util.Set<String> busy = new java.util.HashSet<>();
@@ -171,8 +174,9 @@ public class Outbox {
                     + "and status in ('pending', 'in_flight')").params(chunk).query(String.class).list());
         }
         java.util.Set<String> heads = new java.util.HashSet<>();
+        int room = handoff.room();
         for (NewDelivery d : deliveries) {
-            if (busy.add(d.sequenceKey())) {
+            if (heads.size() < room && busy.add(d.sequenceKey()) && !handoff.throttled(RateBudget.hash(d.destination()))) {
                 heads.add(d.id());
             }
         }
