@@ -64,7 +64,9 @@ class ChannelDocumentReader {
         ChannelSettings settings = null;
         if (type.isPresent()) {
             known.addAll(type.get().ownedFields());
-            settings = type.get().readSettings(doc, stored == null ? null : stored.settings(), events);
+            if (stored == null || stored.type().equals(type.get().name())) {
+                settings = type.get().readSettings(doc, stored == null ? null : stored.settings(), events);
+            } // else "type cannot be changed" is the answer: the stored settings are another type's (a 500 in the fuzz run)
         }
         doc.rejectUnknown(known);
         errors.throwIfAny();

@@ -26,7 +26,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Group commit across requests. Each ingest request hands its validated events to this writer and
- * waits; the writer takes every request waiting when it is free (up to {@code max-group-events}),
+ * waits; a writer thread ({@code ascend.ingest.writers}, one by default; a second overlaps one group's
+ * statements with the other's commit, and the two lock in the same orders as two instances do) takes
+ * every request waiting when it is free (up to {@code max-group-events}),
  * stores them in one transaction and answers each request once that transaction has committed. Under
  * load one commit (on H2 a write of the file, on PostgreSQL a WAL flush) and one set of multi-row
  * inserts serve many requests; alone, a request is committed at once, with no added wait. The 202
@@ -59,9 +61,10 @@ class IngestWriter implements SmartLifecycle {
     private final DistributionSummary groupRequests;
     private volatile boolean running;
     private volatile boolean closed;
-    private Thread writer;
-    /* The writer thread's own: a request taken while gathering that did not fit its group; it heads the next. */
-    private Waiting carried;
+    private final int writers;
+    private final List<Thread> threads = new ArrayList<>();
+    /* Each writer thread's own: a request taken while gathering that did not fit its group; it heads the next. */
+    private final ThreadLocal<Waiting> carried = new ThreadLocal<>();
 
     /** A request waiting for its commit, and its answer. */
     private record Waiting(EventIngestService.Request request, CompletableFuture<List<EventIngestService.Accepted>> answer) {
@@ -74,6 +77,7 @@ class IngestWriter implements SmartLifecycle {
             @Value("${ascend.ingest.max-waiting-events:5000}") int maxWaitingEvents,
             @Value("${ascend.ingest.max-group-events:1000}") int maxGroupEvents,
             @Value("${ascend.ingest.group-wait:0ms}") Duration groupWait,
+            @Value("${ascend.ingest.writers:1}") int writers,
             @Value("${spring.datasource.hikari.connection-timeout:3000}") long admissionWaitMillis) {
         this.ingest = ingest;
         this.transactions = transactions;
@@ -81,6 +85,7 @@ class IngestWriter implements SmartLifecycle {
         this.room = new Semaphore(roomSize, true);
         this.maxGroupEvents = Math.max(1, maxGroupEvents);
         this.groupWait = groupWait.isNegative() ? Duration.ZERO : groupWait;
+        this.writers = Math.max(1, writers);
         this.admissionWait = Duration.ofMillis(admissionWaitMillis);
         this.groupEvents = DistributionSummary.builder("ascend.ingest.commit.events")
                 .description("Events stored by one ingest commit (group commit across requests)")
@@ -135,9 +140,9 @@ class IngestWriter implements SmartLifecycle {
     }
 
     private void run() {
-        while (running || !queue.isEmpty() || carried != null) {
-            Waiting first = carried;
-            carried = null;
+        while (running || !queue.isEmpty() || carried.get() != null) {
+            Waiting first = carried.get();
+            carried.remove();
             try {
                 first = first != null ? first : queue.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -183,7 +188,7 @@ class IngestWriter implements SmartLifecycle {
                     return events;
                 }
                 if (events + next.size() > maxGroupEvents) {
-                    carried = next; // it heads the next group
+                    carried.set(next); // it heads the next group
                     return events;
                 }
             }
@@ -255,9 +260,13 @@ class IngestWriter implements SmartLifecycle {
     public void start() {
         closed = false; // started again after a stop (a paused test context, a restarted lifecycle)
         running = true;
-        writer = new Thread(this::run, "ingest-writer");
-        writer.setDaemon(true);
-        writer.start();
+        threads.clear();
+        for (int i = 0; i < writers; i++) {
+            Thread writer = new Thread(this::run, "ingest-writer-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            threads.add(writer);
+        }
     }
 
     /** After the web server has finished its requests (a lower phase stops later): what waits is committed. */
@@ -265,7 +274,9 @@ class IngestWriter implements SmartLifecycle {
     public void stop() {
         running = false;
         try {
-            writer.join(10_000);
+            for (Thread writer : threads) {
+                writer.join(10_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -35,6 +35,18 @@ class ChannelValidationIT extends ApiTest {
     }
 
     @Test
+    void aChannelsTypeCannotBeChangedByReplacingIt() {
+        ApiClient admin = newTenant().admin();
+        String id = Channels.create(admin, Channels.pagerDuty("Paging", Channels.newRoutingKey())).get("id").stringValue();
+        Map<String, Object> webhook = Map.of("name", "Now a webhook", "type", "webhook",
+                "config", Map.of("url", "https://hooks.example.com/ascend"));
+
+        String message = assertInvalidField(admin.put(CHANNELS + "/" + id, webhook), "type");
+        assertThat(message).contains("cannot be changed");
+        assertThat(admin.get(CHANNELS + "/" + id).json().get("type").stringValue()).isEqualTo("pagerduty");
+    }
+
+    @Test
     void unknownFieldInConfigIsNamed() {
         ApiClient admin = newTenant().admin();
         Map<String, Object> body = Channels.pagerDuty("Typo", Channels.newRoutingKey());
