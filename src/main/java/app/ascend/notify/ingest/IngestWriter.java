@@ -26,7 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Group commit across requests. Each ingest request hands its validated events to this writer and
- * waits; a writer thread ({@code ascend.ingest.writers}, one by default; a second overlaps one group's
+ * waits; a writer thread ({@code ascend.ingest.writers}, two by default: the second overlaps one group's
  * statements with the other's commit, and the two lock in the same orders as two instances do) takes
  * every request waiting when it is free (up to {@code max-group-events}),
  * stores them in one transaction and answers each request once that transaction has committed. Under
@@ -77,7 +77,7 @@ class IngestWriter implements SmartLifecycle {
             @Value("${ascend.ingest.max-waiting-events:5000}") int maxWaitingEvents,
             @Value("${ascend.ingest.max-group-events:1000}") int maxGroupEvents,
             @Value("${ascend.ingest.group-wait:0ms}") Duration groupWait,
-            @Value("${ascend.ingest.writers:1}") int writers,
+            @Value("${ascend.ingest.writers:2}") int writers,
             @Value("${spring.datasource.hikari.connection-timeout:3000}") long admissionWaitMillis) {
         this.ingest = ingest;
         this.transactions = transactions;
