@@ -6,10 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,14 +123,14 @@ public class Outbox {
             return;
         }
         Instant leaseEnd = null;
-        java.util.Set<String> heads = java.util.Set.of();
+        Set<String> heads = Set.of();
         if (handoff.accepting()) {
             leaseEnd = handoff.leaseEnd();
             heads = heads(deliveries);
         }
         String instance = handoff.instance();
         Instant claimedUntil = leaseEnd;
-        java.util.Set<String> claim = heads;
+        Set<String> claim = heads;
         jdbcTemplate.batchUpdate("insert into deliveries (id, org_id, event_id, channel_id, channel_type, kind, sequence_key, "
                 + "dedup_key, destination_sealed, destination_masked, priority, payload, status, created_at, retry_from, "
                 + "next_attempt_at, merged_count, rate_key, claimed_by, claimed_until) "
@@ -164,16 +167,15 @@ public class Outbox {
      * The deliveries to hand over: each heads its sequence (none of it pending or in flight, and first of it
      * here), its destination's rate budget is not known to be spent, and the dispatcher has room for it.
      */
-    private java.util.Set<String> heads(List<NewDelivery> deliveries) {
+    private Set<String> heads(List<NewDelivery> deliveries) {
         List<String> keys = deliveries.stream().map(NewDelivery::sequenceKey).distinct().toList();
-        java.util.Set<String> busy = new java.util.HashSet<>();
-        for (int from = 0; from < keys.size(); from += 500) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
-            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+        Set<String> busy = new HashSet<>();
+        for (List<String> chunk : chunks(keys)) {
+            String in = placeholders(chunk.size());
             busy.addAll(jdbc.sql("select distinct sequence_key from deliveries where sequence_key in (" + in + ") "
                     + "and status in ('pending', 'in_flight')").params(chunk).query(String.class).list());
         }
-        java.util.Set<String> heads = new java.util.HashSet<>();
+        Set<String> heads = new HashSet<>();
         int room = handoff.room();
         for (NewDelivery d : deliveries) {
             if (heads.size() < room && busy.add(d.sequenceKey()) && !handoff.throttled(RateBudget.hash(d.destination()))) {
@@ -194,9 +196,8 @@ public class Outbox {
     public Map<String, Waiting> waitingTriggers(Collection<String> sequenceKeys) {
         Map<String, Waiting> waiting = new HashMap<>();
         List<String> keys = List.copyOf(sequenceKeys);
-        for (int from = 0; from < keys.size(); from += 500) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
-            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+        for (List<String> chunk : chunks(keys)) {
+            String in = placeholders(chunk.size());
             jdbc.sql("select d.sequence_key, d.id, d.channel_id from deliveries d where d.sequence_key in (" + in + ") "
                             + "and d.kind = 'trigger' and d.status = 'pending' and d.attempts = 0 and d.seq_position = "
                             + "(select max(e.seq_position) from deliveries e where e.sequence_key = d.sequence_key)")
@@ -262,7 +263,7 @@ public class Outbox {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        String in = placeholders(ids.size());
         return jdbc.sql("select * from deliveries where id in (" + in + ") order by priority, id").params(ids)
                 .query(this::claimed).list();
     }
@@ -422,6 +423,19 @@ public class Outbox {
                 secrets.openRepeated(rs.getString("destination_sealed")), rs.getString("destination_masked"),
                 json.readTree(rs.getString("payload")), rs.getInt("attempts"), SqlTime.read(rs, "created_at"),
                 SqlTime.read(rs, "retry_from"), SqlTime.read(rs, "claimed_until"));
+    }
+
+    /** Keys in lists of at most 500, so an {@code in (...)} list stays a reasonable statement. */
+    private static List<List<String>> chunks(List<String> keys) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += 500) {
+            chunks.add(keys.subList(from, Math.min(keys.size(), from + 500)));
+        }
+        return chunks;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
     }
 
     static String truncate(String text, int max) {
