@@ -46,7 +46,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Component
 class IngestWriter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(IngestWriter.class);
-    /* Requests that may wait for room; each holds its parsed body meanwhile (unbounded on virtual threads). */
+    /* Requests that may wait for room; each holds its parsed body meanwhile. */
     static final int MAX_WAITING_REQUESTS = 64;
     private final EventIngestService ingest;
     private final TransactionTemplate transactions;
@@ -176,21 +176,19 @@ class IngestWriter implements SmartLifecycle {
     private int gather(List<Waiting> group, int events) {
         long deadline = System.nanoTime() + groupWait.toNanos();
         while (events < maxGroupEvents) {
-            Waiting next = queue.peek();
-            if (next != null && events + next.size() > maxGroupEvents) {
-                return events;
-            }
-            if (next != null) {
-                queue.poll(); // the only consumer: what it peeked is what it polls
-            } else {
+            // Take, then check: with two writers a request peeked here may be taken by the other before this
+            // one polls, and the poll then returns another request, which was left in no group and never
+            // answered (the benchmark saw 1 or 2 requests in 10,000 wait out the client's 30 s at 1,000/s).
+            Waiting next = queue.poll();
+            if (next == null) {
                 next = arrivingWithin(deadline - System.nanoTime());
                 if (next == null) {
                     return events;
                 }
-                if (events + next.size() > maxGroupEvents) {
-                    carried.set(next); // it heads the next group
-                    return events;
-                }
+            }
+            if (events + next.size() > maxGroupEvents) {
+                carried.set(next); // it heads this writer's next group
+                return events;
             }
             group.add(next);
             events += next.size();
