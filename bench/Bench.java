@@ -499,7 +499,7 @@ public class Bench {
      * 17–27 ms instead of 1 ms, deliveries capped at ~190/s). Turned on for the run and reset after it.
      */
     static String productionPostgres() throws Exception {
-        String autovacuum = psqlValue("show autovacuum");
+        String autovacuum = psql("show autovacuum");
         String note = "autovacuum " + autovacuum;
         if (!"on".equals(autovacuum)) {
             psql("alter system set autovacuum = on");
@@ -514,11 +514,12 @@ public class Bench {
             }));
             note = "autovacuum on (turned on for the run: the server's configuration had it off)";
         }
-        return psqlValue("select split_part(version(), ' ', 2)") + ", " + note + ", synchronous_commit "
-                + psqlValue("show synchronous_commit") + ", shared_buffers " + psqlValue("show shared_buffers");
+        return psql("select split_part(version(), ' ', 2)") + ", " + note + ", synchronous_commit "
+                + psql("show synchronous_commit") + ", shared_buffers " + psql("show shared_buffers");
     }
 
-    static String psqlValue(String sql) throws Exception {
+    /** Runs one statement in the test database; returns its output unaligned, without headers. */
+    static String psql(String sql) throws Exception {
         Process p = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-Atq", "-c", sql)
                 .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes()).trim();
@@ -526,15 +527,6 @@ public class Bench {
             throw new IllegalStateException("psql " + sql + ": " + output);
         }
         return output;
-    }
-
-    static void psql(String sql) throws Exception {
-        Process p = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q", "-c", sql)
-                .redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("psql " + sql + ": " + output);
-        }
     }
 
     /**

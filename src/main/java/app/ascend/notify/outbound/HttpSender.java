@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import app.ascend.notify.channel.spi.SendResult;
 import app.ascend.notify.channel.spi.SendResult.Outcome;
@@ -34,16 +34,7 @@ public final class HttpSender {
      */
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(2, new ThreadFactory() {
-                private final AtomicInteger count = new AtomicInteger();
-
-                @Override
-                public Thread newThread(Runnable task) {
-                    Thread thread = new Thread(task, "outbound-http-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }
-            })).build();
+            .executor(Executors.newFixedThreadPool(2, daemonThreads("outbound-http-"))).build();
     private final String channelType;
     private final String displayName;
     private final Duration timeout;
@@ -111,5 +102,11 @@ public final class HttpSender {
 
     private static long elapsed(long started) {
         return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static CustomizableThreadFactory daemonThreads(String prefix) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
+        threads.setDaemon(true);
+        return threads;
     }
 }
