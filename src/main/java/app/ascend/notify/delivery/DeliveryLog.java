@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import app.ascend.notify.db.InList;
 import app.ascend.notify.channel.ChannelTypes;
 import app.ascend.notify.channel.spi.ChannelType;
 import app.ascend.notify.db.SqlTime;
@@ -83,10 +83,9 @@ public class DeliveryLog {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Object> params = new ArrayList<>(List.of(organizationId));
-        params.addAll(ids);
+        InList in = InList.of(ids);
         return withAttempts(jdbc.sql("select * from deliveries where org_id = ? and id in ("
-                + String.join(",", Collections.nCopies(ids.size(), "?")) + ") order by id").params(params)
+                + in.placeholders() + ") order by id").params(in.after(organizationId))
                 .query(this::map).list());
     }
 
@@ -95,10 +94,9 @@ public class DeliveryLog {
             return deliveries;
         }
         Map<String, List<DeliveryView.Attempt>> attempts = new LinkedHashMap<>();
-        List<Object> ids = new ArrayList<>(deliveries.stream().map(DeliveryView::id).toList());
-        jdbc.sql("select * from delivery_attempts where delivery_id in ("
-                        + String.join(",", Collections.nCopies(ids.size(), "?")) + ") order by id")
-                .params(ids)
+        InList in = InList.of(deliveries.stream().map(DeliveryView::id).toList());
+        jdbc.sql("select * from delivery_attempts where delivery_id in (" + in.placeholders() + ") order by id")
+                .params(in.params())
                 .query(rs -> {
                     attempts.computeIfAbsent(rs.getString("delivery_id"), k -> new ArrayList<>()).add(
                             new DeliveryView.Attempt(SqlTime.read(rs, "attempted_at"), (Integer) rs.getObject("http_status"),

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.ascend.notify.db.InList;
 import app.ascend.notify.db.AfterCommit;
 import app.ascend.notify.db.SqlTime;
 import app.ascend.notify.secret.SecretBox;
@@ -171,9 +171,9 @@ public class Outbox {
         List<String> keys = deliveries.stream().map(NewDelivery::sequenceKey).distinct().toList();
         Set<String> busy = new HashSet<>();
         for (List<String> chunk : chunks(keys)) {
-            String in = placeholders(chunk.size());
-            busy.addAll(jdbc.sql("select distinct sequence_key from deliveries where sequence_key in (" + in + ") "
-                    + "and status in ('pending', 'in_flight')").params(chunk).query(String.class).list());
+            InList in = InList.of(chunk);
+            busy.addAll(jdbc.sql("select distinct sequence_key from deliveries where sequence_key in (" + in.placeholders() + ") "
+                    + "and status in ('pending', 'in_flight')").params(in.params()).query(String.class).list());
         }
         Set<String> heads = new HashSet<>();
         int room = handoff.room();
@@ -197,11 +197,11 @@ public class Outbox {
         Map<String, Waiting> waiting = new HashMap<>();
         List<String> keys = List.copyOf(sequenceKeys);
         for (List<String> chunk : chunks(keys)) {
-            String in = placeholders(chunk.size());
-            jdbc.sql("select d.sequence_key, d.id, d.channel_id from deliveries d where d.sequence_key in (" + in + ") "
+            InList in = InList.of(chunk);
+            jdbc.sql("select d.sequence_key, d.id, d.channel_id from deliveries d where d.sequence_key in (" + in.placeholders() + ") "
                             + "and d.kind = 'trigger' and d.status = 'pending' and d.attempts = 0 and d.seq_position = "
                             + "(select max(e.seq_position) from deliveries e where e.sequence_key = d.sequence_key)")
-                    .params(chunk).query(rs -> {
+                    .params(in.params()).query(rs -> {
                         waiting.put(rs.getString(1), new Waiting(rs.getString(2), rs.getString(3)));
                     });
         }
@@ -263,8 +263,8 @@ public class Outbox {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String in = placeholders(ids.size());
-        return jdbc.sql("select * from deliveries where id in (" + in + ") order by priority, id").params(ids)
+        InList in = InList.of(ids);
+        return jdbc.sql("select * from deliveries where id in (" + in.placeholders() + ") order by priority, id").params(in.params())
                 .query(this::claimed).list();
     }
 
@@ -434,9 +434,6 @@ public class Outbox {
         return chunks;
     }
 
-    private static String placeholders(int count) {
-        return String.join(",", Collections.nCopies(count, "?"));
-    }
 
     static String truncate(String text, int max) {
         return StoredText.cut(text, max);

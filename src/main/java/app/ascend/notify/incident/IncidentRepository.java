@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.ascend.notify.db.InList;
 import app.ascend.notify.db.SqlTime;
 import app.ascend.notify.ids.Ids;
 import app.ascend.notify.secret.SecretBox;
@@ -56,14 +56,9 @@ public class IncidentRepository {
         List<String> keys = List.copyOf(new TreeSet<>(dedupKeys));
         // (org_id, dedup_key) in ((?, ?), ...): H2 used only org_id of the index for "org_id = ? and
         // dedup_key in (...)" and read every incident of the organization (the benchmark's profile).
-        String in = String.join(",", Collections.nCopies(keys.size(), "(?, ?)"));
-        List<Object> params = new ArrayList<>(keys.size() * 2);
-        keys.forEach(key -> {
-            params.add(organizationId);
-            params.add(key);
-        });
-        jdbc.sql("select id from incidents where (org_id, dedup_key) in (" + in + ") and open_key is not null "
-                + "order by open_key for update").params(params).query(String.class).list();
+        InList in = InList.pairs(organizationId, keys);
+        jdbc.sql("select id from incidents where (org_id, dedup_key) in (" + in.placeholders() + ") and open_key is not null "
+                + "order by open_key for update").params(in.params()).query(String.class).list();
     }
 
     /**
@@ -158,11 +153,10 @@ public class IncidentRepository {
         if (deliveryIds.isEmpty()) {
             return byDelivery;
         }
-        List<Object> params = new ArrayList<>(List.of(organizationId, dedupKey, IncidentStatus.NOT_OPENED.wireName()));
-        params.addAll(deliveryIds);
+        InList in = InList.of(deliveryIds);
         jdbc.sql("select * from incidents where org_id = ? and dedup_key = ? and status = ? and closed_by_delivery in ("
-                        + String.join(",", java.util.Collections.nCopies(deliveryIds.size(), "?")) + ")")
-                .params(params)
+                        + in.placeholders() + ")")
+                .params(in.after(organizationId, dedupKey, IncidentStatus.NOT_OPENED.wireName()))
                 .query(rs -> {
                     byDelivery.put(rs.getString("closed_by_delivery"), map(rs, 0));
                 });

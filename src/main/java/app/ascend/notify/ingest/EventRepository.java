@@ -2,9 +2,7 @@ package app.ascend.notify.ingest;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.ascend.notify.db.InList;
 import app.ascend.notify.db.SqlTime;
 import app.ascend.notify.web.PageParams;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,13 +61,8 @@ public class EventRepository {
         }
         // Row values, so H2 looks up both columns of events_source (with "org_id = ? and source_id in (...)" it
         // used only org_id and read every event of the organization).
-        String in = String.join(",", Collections.nCopies(sourceIds.size(), "(?, ?)"));
-        List<Object> params = new ArrayList<>(sourceIds.size() * 2);
-        sourceIds.forEach(sourceId -> {
-            params.add(organizationId);
-            params.add(sourceId);
-        });
-        jdbc.sql("select source_id, id from events where (org_id, source_id) in (" + in + ")").params(params)
+        InList in = InList.pairs(organizationId, sourceIds);
+        jdbc.sql("select source_id, id from events where (org_id, source_id) in (" + in.placeholders() + ")").params(in.params())
                 .query(rs -> {
                     found.put(rs.getString(1), rs.getString(2));
                 });

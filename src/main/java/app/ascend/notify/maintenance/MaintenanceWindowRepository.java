@@ -6,9 +6,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +16,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.ascend.notify.db.InList;
 import app.ascend.notify.db.SqlTime;
 import app.ascend.notify.event.EventType;
 import tools.jackson.core.type.TypeReference;
@@ -84,8 +83,8 @@ class MaintenanceWindowRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String in = String.join(",", Collections.nCopies(ids.size(), "?"));
-        return jdbc.sql("select * from maintenance_windows where id in (" + in + ")").params(new ArrayList<>(ids))
+        InList in = InList.of(ids);
+        return jdbc.sql("select * from maintenance_windows where id in (" + in.placeholders() + ")").params(in.params())
                 .query(this::map).list();
     }
 

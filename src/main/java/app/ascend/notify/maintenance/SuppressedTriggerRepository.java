@@ -10,6 +10,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.ascend.notify.db.InList;
 import app.ascend.notify.db.SqlTime;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.ids.Ids;
@@ -60,7 +61,8 @@ class SuppressedTriggerRepository {
         if (windowIds.isEmpty()) {
             return List.of();
         }
-        List<Object> params = new ArrayList<>(windowIds);
+        InList windows = InList.of(windowIds);
+        List<Object> params = new ArrayList<>(windows.params());
         String from = "";
         if (after != null) {
             // Spelled out rather than a row-value comparison, the same on H2 and PostgreSQL.
@@ -70,7 +72,7 @@ class SuppressedTriggerRepository {
         }
         params.add(limit);
         return jdbc.sql("select distinct org_id, channel_id, dedup_key from suppressed_triggers where released_at is null "
-                        + "and window_id in (" + placeholders(windowIds.size()) + ") " + from
+                        + "and window_id in (" + windows.placeholders() + ") " + from
                         + "order by org_id, channel_id, dedup_key limit ?")
                 .params(params)
                 .query((rs, row) -> new HeldKey(rs.getString(1), rs.getString(2), rs.getString(3))).list();
@@ -92,12 +94,10 @@ class SuppressedTriggerRepository {
 
     /** Records what became of the held triggers: {@code outcome} and the delivery that carried them, if any. */
     void markReleased(List<HeldTrigger> triggers, Instant at, String outcome, String deliveryId) {
-        List<Object> params = new ArrayList<>(List.of(SqlTime.of(at), outcome));
-        params.add(deliveryId);
-        triggers.forEach(t -> params.add(t.id()));
+        InList in = InList.of(triggers.stream().map(HeldTrigger::id).toList());
         jdbc.sql("update suppressed_triggers set released_at = ?, release_outcome = ?, delivery_id = ? "
-                        + "where released_at is null and id in (" + placeholders(triggers.size()) + ")")
-                .params(params).update();
+                        + "where released_at is null and id in (" + in.placeholders() + ")")
+                .params(in.after(SqlTime.of(at), outcome, deliveryId)).update();
     }
 
     /** Lets go of everything a window holds without sending it (its notify_after was turned off). */

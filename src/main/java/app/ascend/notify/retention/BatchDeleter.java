@@ -2,12 +2,13 @@ package app.ascend.notify.retention;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import app.ascend.notify.db.InList;
 
 /**
  * Deletes rows a batch at a time, each batch in its own short transaction: pick up to {@code batchSize}
@@ -59,11 +60,11 @@ class BatchDeleter {
         if (keys.isEmpty()) {
             return counts;
         }
-        String in = String.join(",", Collections.nCopies(keys.size(), "?"));
+        InList in = InList.of(keys);
         for (int i = 0; i < deletes.length; i++) {
-            List<Object> deleteParams = new ArrayList<Object>(keys);
+            List<Object> deleteParams = new ArrayList<Object>(in.params());
             deleteParams.addAll(Arrays.asList(deletes[i].trailingParams()));
-            counts[i] = jdbc.sql(deletes[i].sql().formatted(in)).params(deleteParams).update();
+            counts[i] = jdbc.sql(deletes[i].sql().formatted(in.placeholders())).params(deleteParams).update();
         }
         return counts;
     }

@@ -43,8 +43,8 @@ public final class TestDatabase {
     public static String newDurableDatabaseUrl(java.nio.file.Path dir) {
         String name = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         if (!isPostgres()) {
-            // WRITE_DELAY=0 as in application.properties: a commit is in the file when it returns.
-            return "jdbc:h2:file:" + dir.resolve(name) + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+            // WRITE_DELAY=0 and PAGE_SIZE as in application.properties: a commit is in the file when it returns.
+            return "jdbc:h2:file:" + dir.resolve(name) + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;PAGE_SIZE=4096";
         }
         return postgresSchemaUrl(name);
     }
