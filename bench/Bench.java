@@ -122,7 +122,9 @@ public class Bench {
         List<String> targets = List.of("ascend-h2", "ascend-postgres", "alertmanager", "floor");
         String scenarios = "single:200,single:1000,single:3000,batch:20000";
         int seconds = 20;
-        int warmup = 60;
+        // 120 s: after 80 s (the earlier default's 60 s + 20 s of batches) C2 was still compiling the hot path and its
+        // CPU was counted in the first runs (docs/PERFORMANCE.md, issue 12's second session).
+        int warmup = 120;
         String javaOptions = System.getenv().getOrDefault("BENCH_JAVA_OPTS",
                 "@" + Path.of("jvm.options").toAbsolutePath());
         String java = System.getenv().getOrDefault("BENCH_JAVA", javaBin());
@@ -148,7 +150,7 @@ public class Bench {
                     (help ? System.out : System.err).println("""
                             usage: bench/run [--targets ascend-h2,ascend-postgres,alertmanager,floor]
                                              [--scenarios single:200,single:1000,single:3000,batch:20000]
-                                             [--seconds 20] [--warmup 60] [--quick] [--keep]
+                                             [--seconds 20] [--warmup 120] [--quick] [--keep]
                                              [--java-options '-Xmx256m ...'] (default @jvm.options; env BENCH_JAVA_OPTS)
                                              [--java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java] (env BENCH_JAVA)
                                              [--baseline-jar an-earlier/ascend-notify.jar] (the baseline-* targets run it)
