@@ -101,6 +101,7 @@ function channelForm(ctx, channel, types) {
   const events = checkboxGroup('events', 'Events', types.eventTypes.map((t) => [t, t]), c.events || [],
     { hint: 'The event types this channel receives. None checked: every type.' });
   const minRisk = h('input', { type: 'number', min: '0', max: '100', step: '1', inputmode: 'numeric', value: c.filters?.min_risk_score ?? '' });
+  const maxRisk = h('input', { type: 'number', min: '0', max: '100', step: '1', inputmode: 'numeric', value: c.filters?.max_risk_score ?? '' });
 
   // The type's own parts, drawn again when another type is chosen for a new channel.
   const destinationSlot = h('div', { class: 'type-slot' });
@@ -132,6 +133,7 @@ function channelForm(ctx, channel, types) {
     h('section', { class: 'card' }, h('h2', null, 'What is sent'),
       events,
       field('filters.min_risk_score', 'Minimum risk score', minRisk, { hint: '0–100. Events with a lower risk score are not sent. Empty: no filter.' }),
+      field('filters.max_risk_score', 'Maximum risk score', maxRisk, { hint: '0–100, inclusive. Events with a higher risk score are not sent, e.g. 69 for lower-severity alerts beside a paging channel from 70. Empty: no filter.' }),
       sentSlot),
     moreSlot);
 
@@ -161,7 +163,7 @@ function channelForm(ctx, channel, types) {
         type: type.value,
         enabled: enabled.querySelector('input').checked,
         events: checkedValues(events, 'events'),
-        filters: { min_risk_score: numberOrText(minRisk.value) },
+        filters: { min_risk_score: numberOrText(minRisk.value), max_risk_score: numberOrText(maxRisk.value) },
         ...typeSections.value(),
       };
       if (doc.events.length === 0) doc.events = null;

@@ -90,8 +90,17 @@ class ChannelDocumentReader {
             return ChannelFilters.NONE;
         }
         return JsonFields.object(doc.get("filters"), "filters", doc.errors()).map(filters -> {
-            filters.rejectUnknown(List.of("min_risk_score"));
-            return new ChannelFilters(filters.integer("min_risk_score", 0, 100).orElse(null));
+            filters.rejectUnknown(List.of("min_risk_score", "max_risk_score"));
+            Integer min = filters.integer("min_risk_score", 0, 100).orElse(null);
+            Integer max = filters.integer("max_risk_score", 0, 100).orElse(null);
+            if (min != null && max != null && min > max) {
+                // Both fields named: either may be the one to change, and no event could pass the pair.
+                String both = "filters.min_risk_score " + min + " is above filters.max_risk_score " + max
+                        + ": no event could pass; give min_risk_score <= max_risk_score (both inclusive)";
+                doc.errors().add(filters.path("min_risk_score"), both);
+                doc.errors().add(filters.path("max_risk_score"), both);
+            }
+            return new ChannelFilters(min, max);
         }).orElse(ChannelFilters.NONE);
     }
 }

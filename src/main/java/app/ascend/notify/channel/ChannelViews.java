@@ -118,6 +118,9 @@ class ChannelViews {
         if (channel.filters().minRiskScore() != null) {
             filters.put("min_risk_score", channel.filters().minRiskScore());
         }
+        if (channel.filters().maxRiskScore() != null) {
+            filters.put("max_risk_score", channel.filters().maxRiskScore());
+        }
         return doc;
     }
 
