@@ -10,7 +10,7 @@ final class OperationDescriptions {
     private static final String FILTERS = "filters.min_risk_score and filters.max_risk_score (0-100, both inclusive, "
             + "min <= max): a trigger reaches the channel when its risk_score is at least the minimum and at most the "
             + "maximum, so one channel with min_risk_score 70 and another with max_risk_score 69 split every trigger "
-            + "(e.g. PagerDuty for high risk, a chat channel for lower-severity alerts). An event without risk_score "
+            + "(e.g. a paging channel for high risk, a chat channel for lower-severity alerts). An event without risk_score "
             + "counts as its risk_level's band from the product page's severity table (critical = 90, high = 70, "
             + "medium = 40, low = 0) against both bounds and the decision's reason says so (\"risk_level high counts "
             + "as 70\"); an event with neither does not pass a bound. Resolves and acknowledges are never filtered: "
