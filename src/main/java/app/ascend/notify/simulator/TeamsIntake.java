@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Answers {@code POST /teams/workflows/{flow}} as a Workflows webhook trigger does ({@link TeamsWorkflows#receive}).
@@ -28,12 +29,12 @@ final class TeamsIntake implements HttpHandler {
             String name = exchange.getRequestURI().getPath().substring(PREFIX.length());
             if (!TeamsWorkflows.isFlowName(name)) {
                 send(exchange, new TeamsWorkflows.Answer(404, error("WorkflowNotFound",
-                        "No such flow: names are 1 to 64 of A-Z a-z 0-9 _ -"), java.util.Map.of(), 0));
+                        "No such flow: names are 1 to 64 of A-Z a-z 0-9 _ -"), Map.of(), 0));
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {
                 send(exchange, new TeamsWorkflows.Answer(405, error("MethodNotAllowed",
-                        "The trigger is called with POST"), java.util.Map.of(), 0));
+                        "The trigger is called with POST"), Map.of(), 0));
                 return;
             }
             TeamsWorkflows.Answer answer = workflows.receive(name, body);

@@ -79,7 +79,10 @@ class ConsoleTeamsChannelIT extends ConsoleTest {
         assertThat(row.getText()).contains("Teams low and medium");
         row.findElement(By.xpath(".//button[normalize-space()='Details']")).click();
         WebElement detail = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr.detail")));
-        assertThat(detail.getText()).contains("Attempts", "202", "AdaptiveCard");
+        assertThat(detail.getText()).contains("Attempts", "202", "Teams accepted the message");
+        JsonNode delivery = tenant.admin().get("/api/notifications/deliveries?channel_id=" + id).json().get("items").get(0);
+        assertThat(delivery.get("payload").get("attachments").get(0).get("content").get("type").stringValue())
+                .isEqualTo("AdaptiveCard");
         assertThat(driver.getPageSource()).doesNotContain("consoleSignature");
         screenshot("delivery");
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import app.ascend.notify.channel.spi.ChannelSettings;
 import app.ascend.notify.event.EventType;
@@ -58,7 +59,7 @@ public record TeamsSettings(String webhookUrl, Map<String, String> runbookLinks)
         ObjectNode config = root.putObject("config");
         config.put("webhook_url", webhookUrl);
         ObjectNode runbooks = config.putObject("runbook_links");
-        new java.util.TreeMap<>(runbookLinks).forEach(runbooks::put);
+        new TreeMap<>(runbookLinks).forEach(runbooks::put);
         return root;
     }
 

@@ -3,6 +3,7 @@ package app.ascend.notify.channel.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -88,8 +89,7 @@ class TeamsCardsTest {
 
     @Test
     void factsAndButtonsAreDroppedWhenTextsAloneCannotFit() {
-        TeamsCards.fitted(new TeamsMessage.Card("t", "default", "s", List.of(), null, "f", List.of(), List.of()));
-        List<TeamsMessage.Fact> facts = new java.util.ArrayList<>();
+        List<TeamsMessage.Fact> facts = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             facts.add(new TeamsMessage.Fact("Fact " + i, "v".repeat(90)));
         }
