@@ -31,10 +31,12 @@ export async function render(ctx) {
     rows.length ? rows : [emptyRow(6, ctx.canEdit ? 'No channels yet. Create one with "New channel".' : 'No channels yet.')]));
 }
 
-// "70–100", "0–69", or "—" with no filter: the bounds are inclusive, an open end is 0 or 100.
+// "70–100", "0–69", "medium, low", or "—" with no filter: the bounds are inclusive, an open end is 0 or 100.
 function riskRange(filters) {
   const min = filters?.min_risk_score;
   const max = filters?.max_risk_score;
-  if (min == null && max == null) return '—';
-  return `${min ?? 0}–${max ?? 100}`;
+  const parts = [];
+  if (min != null || max != null) parts.push(`${min ?? 0}–${max ?? 100}`);
+  if (filters?.risk_levels) parts.push(filters.risk_levels.join(', '));
+  return parts.length ? parts.join(' · ') : '—';
 }

@@ -13,7 +13,9 @@ final class OperationDescriptions {
             + "(e.g. a paging channel for high risk, a chat channel for lower-severity alerts). An event without risk_score "
             + "counts as its risk_level's band from the product page's severity table (critical = 90, high = 70, "
             + "medium = 40, low = 0) against both bounds and the decision's reason says so (\"risk_level high counts "
-            + "as 70\"); an event with neither does not pass a bound. Resolves and acknowledges are never filtered: "
+            + "as 70\"); an event with neither does not pass a bound. filters.risk_levels (a list from GET /api/risk-levels, e.g. "
+            + "[\"medium\", \"low\"]): a trigger passes when the level it is shown with (its risk_level, else its "
+            + "risk_score's band, else its type's default) is listed. Resolves and acknowledges are never filtered: "
             + "an open incident always closes, and a type that sends every event sends the news about a trigger.";
 
     static final Map<String, String> DESCRIPTIONS = Map.ofEntries(

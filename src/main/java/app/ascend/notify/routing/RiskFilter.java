@@ -38,7 +38,29 @@ final class RiskFilter {
     /** Why the event is outside the channel's bounds, or empty when it passes (or the channel has none). */
     static Optional<String> outside(GovernanceEvent event, ChannelFilters filters) {
         Optional<String> below = belowMinimum(event, filters.minRiskScore());
-        return below.isPresent() ? below : aboveMaximum(event, filters.maxRiskScore());
+        if (below.isPresent()) {
+            return below;
+        }
+        Optional<String> above = aboveMaximum(event, filters.maxRiskScore());
+        return above.isPresent() ? above : notAmongLevels(event, filters.riskLevels());
+    }
+
+    /**
+     * Why the event's risk level is not among the channel's {@code risk_levels} (null: any level), or empty. The
+     * level is the one the event is shown and mapped with ({@link RiskLevel#of}: its own {@code risk_level}, else
+     * its score's band, else its type's default), so "medium and low" means the alerts that say medium or low.
+     */
+    static Optional<String> notAmongLevels(GovernanceEvent event, List<String> levels) {
+        if (levels == null) {
+            return Optional.empty();
+        }
+        Optional<RiskLevel> level = RiskLevel.of(event);
+        if (level.isEmpty()) {
+            return Optional.of("risk_levels " + levels + ", but the event has no risk level");
+        }
+        return levels.contains(level.get().wireName()) ? Optional.empty()
+                : Optional.of("risk level " + level.get().wireName() + " is not among the channel's risk_levels "
+                        + String.join(", ", levels));
     }
 
     /** Why the event is below the channel's minimum (null: no filter), or empty when it passes. */

@@ -177,6 +177,24 @@ class ChannelValidationIT extends ApiTest {
     }
 
     @Test
+    void riskLevelsAreANonEmptyListOfKnownLevels() {
+        ApiClient admin = newTenant().admin();
+        for (Object bad : List.of(List.of(), List.of("severe"), List.of("low", 3), "low", Map.of("low", true))) {
+            Map<String, Object> body = valid();
+            body.put("filters", Map.of("risk_levels", bad));
+
+            ApiResponse refused = admin.post(CHANNELS, body);
+            assertProblem(refused, 400);
+            assertThat(refused.fieldErrors().keySet()).as(refused.body()).anySatisfy(f -> assertThat(f).startsWith("filters.risk_levels"));
+        }
+        Map<String, Object> body = valid();
+        body.put("filters", Map.of("risk_levels", List.of("low", "medium", "low")));
+        ApiResponse created = admin.post(CHANNELS, body);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("filters").get("risk_levels").toString()).isEqualTo("[\"medium\",\"low\"]");
+    }
+
+    @Test
     void minRiskScoreIsAWholeNumberFromZeroToHundred() {
         ApiClient admin = newTenant().admin();
         for (Object bad : List.of(101, -1, 50.5, "90", true, 1_000_000_000_000L)) {

@@ -38,6 +38,8 @@ class ConsoleTeamsChannelIT extends ConsoleTest {
         type(labelled("Workflows webhook URL"), url);
         type(labelled("Minimum risk score"), "0");
         type(labelled("Maximum risk score"), "69");
+        check("filters.risk_levels", "medium", true);
+        check("filters.risk_levels", "low", true);
         screenshot("form");
         button("Create channel").click();
         waitForHeading("Teams lower-severity");
@@ -47,6 +49,7 @@ class ConsoleTeamsChannelIT extends ConsoleTest {
         String id = stored.get("id").stringValue();
         assertThat(stored.get("type").stringValue()).isEqualTo("teams");
         assertThat(stored.get("filters").get("max_risk_score").asInt()).isEqualTo(69);
+        assertThat(stored.get("filters").get("risk_levels").toString()).isEqualTo("[\"medium\",\"low\"]");
         assertThat(stored.get("config").get("webhook_url").stringValue()).startsWith("http://127.0.0.1:").endsWith("/…");
         assertThat(driver.getPageSource()).doesNotContain(flow).doesNotContain("consoleSignature");
         assertThat(labelled("Maximum risk score").getAttribute("value")).isEqualTo("69");
@@ -90,6 +93,6 @@ class ConsoleTeamsChannelIT extends ConsoleTest {
         open("/channels");
         waitForHeading("Channels");
         WebElement listRow = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-channel-id]")));
-        assertThat(listRow.getText()).contains("Teams low and medium", "0–60");
+        assertThat(listRow.getText()).contains("Teams low and medium", "0–60 · medium, low");
     }
 }
