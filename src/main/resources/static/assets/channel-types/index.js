@@ -14,9 +14,10 @@
 //   afterCreate(created)?      a Promise run after a 201, before the channel's page (e.g. a secret shown once)
 
 import * as pagerduty from './pagerduty.js';
+import * as teams from './teams.js';
 import * as webhook from './webhook.js';
 
-const FORMS = { pagerduty, webhook };
+const FORMS = { pagerduty, webhook, teams };
 
 /** The form module for a type, or null when the console has none. */
 export function formFor(type) {

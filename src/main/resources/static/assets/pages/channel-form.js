@@ -101,6 +101,10 @@ function channelForm(ctx, channel, types) {
   const events = checkboxGroup('events', 'Events', types.eventTypes.map((t) => [t, t]), c.events || [],
     { hint: 'The event types this channel receives. None checked: every type.' });
   const minRisk = h('input', { type: 'number', min: '0', max: '100', step: '1', inputmode: 'numeric', value: c.filters?.min_risk_score ?? '' });
+  const maxRisk = h('input', { type: 'number', min: '0', max: '100', step: '1', inputmode: 'numeric', value: c.filters?.max_risk_score ?? '' });
+  const riskLevels = checkboxGroup('filters.risk_levels', 'Risk levels',
+    types.riskLevels.map((r) => [r.level, `${r.level} (${r.min_score}–${r.max_score})`]), c.filters?.risk_levels || [],
+    { hint: 'Send only alerts shown with these levels (their risk_level, else their score\'s band). None checked: every level.' });
 
   // The type's own parts, drawn again when another type is chosen for a new channel.
   const destinationSlot = h('div', { class: 'type-slot' });
@@ -132,6 +136,8 @@ function channelForm(ctx, channel, types) {
     h('section', { class: 'card' }, h('h2', null, 'What is sent'),
       events,
       field('filters.min_risk_score', 'Minimum risk score', minRisk, { hint: '0–100. Events with a lower risk score are not sent. Empty: no filter.' }),
+      field('filters.max_risk_score', 'Maximum risk score', maxRisk, { hint: '0–100, inclusive. Events with a higher risk score are not sent, e.g. 69 for lower-severity alerts beside a paging channel from 70. Empty: no filter.' }),
+      riskLevels,
       sentSlot),
     moreSlot);
 
@@ -161,7 +167,11 @@ function channelForm(ctx, channel, types) {
         type: type.value,
         enabled: enabled.querySelector('input').checked,
         events: checkedValues(events, 'events'),
-        filters: { min_risk_score: numberOrText(minRisk.value) },
+        filters: {
+          min_risk_score: numberOrText(minRisk.value),
+          max_risk_score: numberOrText(maxRisk.value),
+          risk_levels: checkedValues(riskLevels, 'filters.risk_levels').length ? checkedValues(riskLevels, 'filters.risk_levels') : null,
+        },
         ...typeSections.value(),
       };
       if (doc.events.length === 0) doc.events = null;

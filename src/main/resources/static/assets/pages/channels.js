@@ -1,4 +1,4 @@
-// Channels list: name, type (by its display name), events, minimum risk score, enabled, last delivery outcome.
+// Channels list: name, type (by its display name), events, risk scores sent (min–max), enabled, last delivery outcome.
 
 import { get, query } from '../api.js';
 import { h, table, emptyRow, badge, time } from '../dom.js';
@@ -23,10 +23,20 @@ export async function render(ctx) {
         c.warnings?.length ? h('span', { class: 'warn-count', title: c.warnings.join('\n') }, ` ${c.warnings.length} warning${c.warnings.length > 1 ? 's' : ''}`) : null),
       h('td', { class: 'channel-type', dataset: { type: c.type } }, types.channelType(c.type)?.display_name || c.type),
       h('td', null, c.events == null ? h('span', { class: 'muted' }, 'all types') : c.events.length ? c.events.join(', ') : h('span', { class: 'muted' }, 'none')),
-      h('td', { class: 'num' }, c.filters?.min_risk_score ?? '—'),
+      h('td', { class: 'num' }, riskRange(c.filters)),
       h('td', { title: c.disabled_reason || null }, c.enabled ? 'yes' : badge('disabled')),
       h('td', null, last ? [badge(last.status), ' ', time(last.finished_at || last.created_at)] : h('span', { class: 'muted' }, 'none yet')));
   });
-  main.append(table('Channels', ['Name', 'Type', 'Events', 'Minimum risk score', 'Enabled', 'Last delivery'],
+  main.append(table('Channels', ['Name', 'Type', 'Events', 'Risk scores', 'Enabled', 'Last delivery'],
     rows.length ? rows : [emptyRow(6, ctx.canEdit ? 'No channels yet. Create one with "New channel".' : 'No channels yet.')]));
+}
+
+// "70–100", "0–69", "medium, low", or "—" with no filter: the bounds are inclusive, an open end is 0 or 100.
+function riskRange(filters) {
+  const min = filters?.min_risk_score;
+  const max = filters?.max_risk_score;
+  const parts = [];
+  if (min != null || max != null) parts.push(`${min ?? 0}–${max ?? 100}`);
+  if (filters?.risk_levels) parts.push(filters.risk_levels.join(', '));
+  return parts.length ? parts.join(' · ') : '—';
 }

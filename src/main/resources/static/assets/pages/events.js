@@ -1,5 +1,5 @@
 // Events: search by action id; one event's page explains each channel's decision ("filtered:
-// min_risk_score 90 > risk_score 85", "suppressed by maintenance window ...") and links to its deliveries.
+// min_risk_score 90 > risk_score 85", "risk score 85 is above the channel's max_risk_score 69", "suppressed by maintenance window ...") and links to its deliveries.
 
 import { get, query } from '../api.js';
 import { h, table, emptyRow, badge, time, pre } from '../dom.js';
@@ -65,7 +65,7 @@ export async function renderOne(ctx) {
       badge(dl.status), ' ', h('a', { href: `#/deliveries${query({ event_id: e.id, channel_id: d.channel_id })}` }, `${dl.kind} ${dl.id}`),
       dl.last_http_status != null ? ` (HTTP ${dl.last_http_status})` : ''))) : h('span', { class: 'muted' }, 'none'))));
   main.append(h('section', { class: 'card' }, h('h2', null, 'Why it was (not) paged'),
-    h('p', { class: 'muted' }, 'Each channel\'s decision: enabled → subscribed → minimum risk score → maintenance windows → destination.'),
+    h('p', { class: 'muted' }, 'Each channel\'s decision: enabled → subscribed → risk score bounds (minimum, maximum) → maintenance windows → destination.'),
     table('Decisions', ['Channel', 'Outcome', 'Reason', 'Destination', 'Deliveries'],
       rows.length ? rows : [emptyRow(5, 'No channel existed when this event arrived.')])));
 }

@@ -7,11 +7,16 @@ final class OperationDescriptions {
     private OperationDescriptions() {
     }
 
-    private static final String FILTERS = "filters.min_risk_score (0-100): a trigger reaches the channel when its "
-            + "risk_score is at least this. An event without risk_score counts as its risk_level's band from the "
-            + "product page's severity table (critical = 90, high = 70, medium = 40, low = 0) and the decision's "
-            + "reason says so (\"risk_level high counts as 70\"); an event with neither does not pass. Resolves and "
-            + "acknowledges are never filtered: an open incident always closes.";
+    private static final String FILTERS = "filters.min_risk_score and filters.max_risk_score (0-100, both inclusive, "
+            + "min <= max): a trigger reaches the channel when its risk_score is at least the minimum and at most the "
+            + "maximum, so one channel with min_risk_score 70 and another with max_risk_score 69 split every trigger "
+            + "(e.g. a paging channel for high risk, a chat channel for lower-severity alerts). An event without risk_score "
+            + "counts as its risk_level's band from the product page's severity table (critical = 90, high = 70, "
+            + "medium = 40, low = 0) against both bounds and the decision's reason says so (\"risk_level high counts "
+            + "as 70\"); an event with neither does not pass a bound. filters.risk_levels (a list from GET /api/risk-levels, e.g. "
+            + "[\"medium\", \"low\"]): a trigger passes when the level it is shown with (its risk_level, else its "
+            + "risk_score's band, else its type's default) is listed. Resolves and acknowledges are never filtered: "
+            + "an open incident always closes, and a type that sends every event sends the news about a trigger.";
 
     static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry("POST /api/notifications/channels", FILTERS),

@@ -1,6 +1,7 @@
 package app.ascend.notify.channel;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,7 @@ import app.ascend.notify.channel.spi.ChannelSettings;
 import app.ascend.notify.channel.spi.ChannelType;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.EventTypeList;
+import app.ascend.notify.event.RiskLevel;
 import app.ascend.notify.web.FieldErrors;
 import app.ascend.notify.web.JsonFields;
 import tools.jackson.databind.JsonNode;
@@ -85,13 +87,48 @@ class ChannelDocumentReader {
         return EventTypeList.read(node, "events", doc.errors());
     }
 
+    /** {@code filters.risk_levels}: known level names, at least one, kept in the levels' order; null when absent. */
+    private static List<String> riskLevels(JsonFields filters) {
+        if (!filters.hasValue("risk_levels")) {
+            return null;
+        }
+        String path = filters.path("risk_levels");
+        JsonNode node = filters.get("risk_levels");
+        String known = String.join(", ", RiskLevel.wireNames());
+        if (!node.isArray() || node.isEmpty()) {
+            filters.errors().add(path, "must be a non-empty list of risk levels (" + known + "); leave it out to take "
+                    + "every level");
+            return null;
+        }
+        Set<String> chosen = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode level = node.get(i);
+            if (!level.isString() || RiskLevel.fromWireName(level.stringValue()).isEmpty()) {
+                filters.errors().add(path + "[" + i + "]", "is not a risk level; known levels (GET /api/risk-levels): "
+                        + known);
+                return null;
+            }
+            chosen.add(level.stringValue());
+        }
+        return RiskLevel.wireNames().stream().filter(chosen::contains).toList();
+    }
+
     private static ChannelFilters filters(JsonFields doc) {
         if (!doc.hasValue("filters")) {
             return ChannelFilters.NONE;
         }
         return JsonFields.object(doc.get("filters"), "filters", doc.errors()).map(filters -> {
-            filters.rejectUnknown(List.of("min_risk_score"));
-            return new ChannelFilters(filters.integer("min_risk_score", 0, 100).orElse(null));
+            filters.rejectUnknown(List.of("min_risk_score", "max_risk_score", "risk_levels"));
+            Integer min = filters.integer("min_risk_score", 0, 100).orElse(null);
+            Integer max = filters.integer("max_risk_score", 0, 100).orElse(null);
+            if (min != null && max != null && min > max) {
+                // Both fields named: either may be the one to change, and no event could pass the pair.
+                String both = "filters.min_risk_score " + min + " is above filters.max_risk_score " + max
+                        + ": no event could pass; give min_risk_score <= max_risk_score (both inclusive)";
+                doc.errors().add(filters.path("min_risk_score"), both);
+                doc.errors().add(filters.path("max_risk_score"), both);
+            }
+            return new ChannelFilters(min, max, riskLevels(filters));
         }).orElse(ChannelFilters.NONE);
     }
 }

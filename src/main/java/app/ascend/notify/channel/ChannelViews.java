@@ -118,6 +118,13 @@ class ChannelViews {
         if (channel.filters().minRiskScore() != null) {
             filters.put("min_risk_score", channel.filters().minRiskScore());
         }
+        if (channel.filters().maxRiskScore() != null) {
+            filters.put("max_risk_score", channel.filters().maxRiskScore());
+        }
+        if (channel.filters().riskLevels() != null) {
+            ArrayNode levels = filters.putArray("risk_levels");
+            channel.filters().riskLevels().forEach(levels::add);
+        }
         return doc;
     }
 

@@ -133,10 +133,10 @@ public class EventRouter {
         if (event.type().action() != EventType.Action.TRIGGER) {
             return noDestination(event, channel, type); // a follow-up is news about a trigger: never filtered or muted
         }
-        Optional<Decision> belowMinimum = RiskFilter.belowMinimum(event, channel.filters().minRiskScore())
+        Optional<Decision> outside = RiskFilter.outside(event, channel.filters())
                 .map(reason -> Decision.of(channel.id(), channel.name(), RoutingOutcome.FILTERED, reason));
-        if (belowMinimum.isPresent()) {
-            return belowMinimum;
+        if (outside.isPresent()) {
+            return outside;
         }
         for (Suppression suppression : suppressions) {
             Optional<String> reason = suppression.suppresses(channel, event.type(), now);
@@ -176,7 +176,7 @@ public class EventRouter {
             RenderedMessage message = type.render(channel.ref(), event, organizationName);
             return new Preview(Decision.to(channel.id(), channel.name(), RoutingOutcome.QUEUED,
                     "a " + message.kind().wireName() + " would be queued for " + type.destinationNoun() + " " + masked
-                            + RiskFilter.levelNote(event, channel.filters().minRiskScore()), type, masked, List.of()),
+                            + RiskFilter.levelNote(event, channel.filters()), type, masked, List.of()),
                     destination, message);
         }
         List<Incident> open = incidents.openFor(event.organizationId(), channel.id(), dedupKey);

@@ -8,7 +8,7 @@ import java.util.Optional;
  * {@code ascend_suppressed_total}. A bounded set, so the label's cardinality is too.
  */
 public enum SuppressionReason {
-    /** Below the channel's {@code min_risk_score}, or no routing key for the type. */
+    /** Outside the channel's {@code min_risk_score}/{@code max_risk_score}, or no destination for the type. */
     FILTERED,
     /** The channel's {@code events} do not include the type. */
     NOT_SUBSCRIBED,

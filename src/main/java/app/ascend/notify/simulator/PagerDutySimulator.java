@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Serves {@code POST /v2/enqueue} and {@code POST /v2/change/enqueue} as PagerDuty does (FACTS.md §2 to §5),
  * keeps incidents per (routing key, dedup key), rate-limits per routing key, injects faults, records every request,
  * and offers JSON control endpoints under {@code /_sim/}. Also receives signed webhooks on
- * {@code POST /webhooks/{endpoint}} as a Standard Webhooks receiver ({@link WebhookInbox}). Thread-safe.
+ * {@code POST /webhooks/{endpoint}} as a Standard Webhooks receiver ({@link WebhookInbox}), and Teams cards on
+ * {@code POST /teams/workflows/{flow}} as a Workflows webhook ({@link TeamsWorkflows}). Thread-safe.
  *
  * <pre>{@code
  * try (PagerDutySimulator sim = PagerDutySimulator.start(0)) {
@@ -53,6 +54,7 @@ public final class PagerDutySimulator implements AutoCloseable {
     private final RateWindow rateWindow;
     private final EventIntake intake;
     private final WebhookInbox webhooks;
+    private final TeamsWorkflows teams;
 
     private PagerDutySimulator(Builder builder) throws IOException {
         this.host = builder.host;
@@ -60,11 +62,14 @@ public final class PagerDutySimulator implements AutoCloseable {
         this.rateWindow = new RateWindow(builder.clock, builder.rateLimit);
         this.intake = new EventIntake(builder.clock, faults, rateWindow, incidents, journal);
         this.webhooks = new WebhookInbox(builder.clock);
+        this.teams = new TeamsWorkflows(builder.clock);
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 1024);
         server.createContext("/", intake);
         server.createContext(WebhookIntake.PREFIX, new WebhookIntake(webhooks));
         server.createContext(ControlEndpoint.PREFIX, new ControlEndpoint(this));
+        server.createContext(TeamsIntake.PREFIX, new TeamsIntake(teams));
+        server.createContext(TeamsControl.PREFIX, new TeamsControl(teams));
         server.setExecutor(executor);
         server.start();
     }
@@ -102,6 +107,19 @@ public final class PagerDutySimulator implements AutoCloseable {
     /** The Standard Webhooks receiver: secrets, faults and records per endpoint. */
     public WebhookInbox webhooks() {
         return webhooks;
+    }
+
+    /** Where a Teams channel posts to reach the Workflows flow {@code flow} (any name of A-Z a-z 0-9 _ -, 1 to 64). */
+    public String teamsWorkflowUrl(String flow) {
+        if (!TeamsWorkflows.isFlowName(flow)) {
+            throw new IllegalArgumentException("A Teams flow name is 1 to 64 of A-Z a-z 0-9 _ -");
+        }
+        return baseUrl() + TeamsIntake.PREFIX + flow;
+    }
+
+    /** The Teams Workflows stand-in: posts, run statuses and faults per flow. */
+    public TeamsWorkflows teams() {
+        return teams;
     }
 
     public int port() {
@@ -186,12 +204,13 @@ public final class PagerDutySimulator implements AutoCloseable {
 
     /**
      * Clears recorded requests, incidents, rate-limit counts and faults; restores the starting rate limit and
-     * latency (see {@link Builder}); forgets every webhook endpoint.
+     * latency (see {@link Builder}); forgets every webhook endpoint and Teams flow.
      */
     public void reset() {
         faults.clear();
         intake.reset();
         webhooks.reset();
+        teams.reset();
     }
 
     // ---- Queries
@@ -295,6 +314,12 @@ public final class PagerDutySimulator implements AutoCloseable {
                         + "   (every request, refused ones too: .../requests)",
                 "    faults:           curl -X POST " + baseUrl + "/_sim/webhooks/{endpoint}/faults"
                         + " -d '{\"status\":503,\"count\":2}'   (clear: curl -X DELETE .../faults)",
+                "  Teams channel:      webhook URL " + baseUrl + TeamsIntake.PREFIX + "{flow}"
+                        + " (a Workflows webhook: 202, cards checked as Teams would)",
+                "    received:         curl " + baseUrl + TeamsControl.PREFIX + "/{flow}/messages"
+                        + "   (every post with its run status: .../requests)",
+                "    faults:           curl -X POST " + baseUrl + TeamsControl.PREFIX + "/{flow}/faults"
+                        + " -d '{\"status\":429,\"retry_after\":\"2\"}'   (clear: curl -X DELETE .../faults)",
                 "  Counts: GET " + baseUrl + "/_sim/stats; everything forgotten: POST " + baseUrl + "/_sim/reset");
     }
 

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * The command line that starts the bundled simulator from the service's jar instead of the service:
  * {@code java -jar ascend-notify.jar pagerduty-simulator [--port N] [--rate-limit N] [--latency-ms N]}
- * (a PagerDuty Events API v2 stand-in that also receives Standard Webhooks), for local trials and the
- * benchmark.
+ * (a PagerDuty Events API v2 stand-in that also receives Standard Webhooks and Teams Workflows cards), for
+ * local trials and the benchmark.
  */
 public final class SimulatorCommand {
     static final String NAME = "pagerduty-simulator";

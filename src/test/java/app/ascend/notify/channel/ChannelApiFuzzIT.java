@@ -77,6 +77,40 @@ class ChannelApiFuzzIT extends FuzzTest {
         assertServiceHealthy();
     }
 
+    /** Teams channels: never a 5xx, and the webhook URL (a secret) is in no answer, masked to its host. */
+    @Test
+    void creatingAndPatchingTeamsChannelsNeverAnswers5xxAndNeverShowsTheUrl() {
+        ApiClient admin = newTenant().admin();
+        RawHttp http = raw(admin);
+        FuzzRun run = new FuzzRun("POST and PATCH " + Channels.PATH + " (teams)");
+
+        run.forEachCase(i -> {
+            Random r = run.random(i);
+            Fuzzer fuzzer = new Fuzzer(r, Templates.TEAMS_CHANNEL_FIELDS);
+            Object document = fuzzer.mutate(Templates.teamsChannel(r, "Fuzzed " + i), fuzzer.mutationCount());
+            ApiResponse answer = run.send(i, http, "POST", Channels.PATH, fuzzer.contentType(), fuzzer.body(document));
+            if (answer != null && answer.status() == 201) {
+                String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
+                assertThat(answer.body()).doesNotContain("/workflows/").doesNotContain("sig=");
+                JsonNode before = admin.get(path).json();
+                assertThat(before).as("the channel as read: as created").isEqualTo(answer.json());
+                Object patch = fuzzer.mutate(Templates.teamsChannelPatch(r), fuzzer.mutationCount());
+                ApiResponse patched = run.send(i, http, "PATCH", path, fuzzer.contentType(), fuzzer.body(patch));
+                if (patched != null && patched.status() < 500) {
+                    JsonNode after = admin.get(path).json();
+                    assertThat(after).as("the channel after a " + patched.status())
+                            .isEqualTo(patched.status() == 200 ? patched.json() : before);
+                    assertThat(after.toString()).doesNotContain("/workflows/").doesNotContain("sig=");
+                }
+                assertThat(admin.delete(path).status()).isEqualTo(204);
+            }
+        });
+
+        run.assertNoFailures();
+        assertThat(admin.get(Channels.PATH).itemIds()).as("channels left").isEmpty();
+        assertServiceHealthy();
+    }
+
     @Test
     void patchingNeverAnswers5xxAndARejectedPatchChangesNothing() {
         fuzzChanges("PATCH", false);

@@ -142,6 +142,59 @@ class ChannelValidationIT extends ApiTest {
     }
 
     @Test
+    void maxRiskScoreIsAWholeNumberFromZeroToHundred() {
+        ApiClient admin = newTenant().admin();
+        for (Object bad : List.of(101, -1, 50.5, "69", false)) {
+            Map<String, Object> body = valid();
+            body.put("filters", Map.of("max_risk_score", bad));
+
+            assertInvalidField(admin.post(CHANNELS, body), "filters.max_risk_score");
+        }
+        for (int fine : List.of(0, 69, 100)) {
+            Map<String, Object> body = valid();
+            body.put("filters", Map.of("max_risk_score", fine));
+            ApiResponse created = admin.post(CHANNELS, body);
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.json().get("filters").get("max_risk_score").asInt()).isEqualTo(fine);
+        }
+    }
+
+    @Test
+    void aMinimumAboveTheMaximumIsRefusedNamingBothFields() {
+        ApiClient admin = newTenant().admin();
+        Map<String, Object> body = valid();
+        body.put("filters", Map.of("min_risk_score", 70, "max_risk_score", 69));
+
+        ApiResponse refused = admin.post(CHANNELS, body);
+
+        assertThat(assertInvalidField(refused, "filters.min_risk_score"))
+                .contains("filters.min_risk_score 70 is above filters.max_risk_score 69");
+        assertThat(assertInvalidField(refused, "filters.max_risk_score"))
+                .contains("filters.min_risk_score 70 is above filters.max_risk_score 69");
+        Map<String, Object> equal = valid();
+        equal.put("filters", Map.of("min_risk_score", 50, "max_risk_score", 50));
+        assertThat(admin.post(CHANNELS, equal).status()).isEqualTo(201);
+    }
+
+    @Test
+    void riskLevelsAreANonEmptyListOfKnownLevels() {
+        ApiClient admin = newTenant().admin();
+        for (Object bad : List.of(List.of(), List.of("severe"), List.of("low", 3), "low", Map.of("low", true))) {
+            Map<String, Object> body = valid();
+            body.put("filters", Map.of("risk_levels", bad));
+
+            ApiResponse refused = admin.post(CHANNELS, body);
+            assertProblem(refused, 400);
+            assertThat(refused.fieldErrors().keySet()).as(refused.body()).anySatisfy(f -> assertThat(f).startsWith("filters.risk_levels"));
+        }
+        Map<String, Object> body = valid();
+        body.put("filters", Map.of("risk_levels", List.of("low", "medium", "low")));
+        ApiResponse created = admin.post(CHANNELS, body);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("filters").get("risk_levels").toString()).isEqualTo("[\"medium\",\"low\"]");
+    }
+
+    @Test
     void minRiskScoreIsAWholeNumberFromZeroToHundred() {
         ApiClient admin = newTenant().admin();
         for (Object bad : List.of(101, -1, 50.5, "90", true, 1_000_000_000_000L)) {

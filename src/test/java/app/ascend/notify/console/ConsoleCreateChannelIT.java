@@ -89,6 +89,7 @@ class ConsoleCreateChannelIT extends ConsoleTest {
         screenshot("errors");
 
         type(labelled("Minimum risk score"), "70");
+        type(labelled("Maximum risk score"), "100");
         type(labelledIn("config.runbook_links.action.blocked", "action.blocked"), "https://wiki.company.com/runbooks/blocked-action");
         type(labelledIn("config.runbook_links.policy.violation", "policy.violation"), "https://wiki.company.com/runbooks/policy-violation");
         new Select(labelled("Region")).selectByValue("eu");
@@ -106,6 +107,7 @@ class ConsoleCreateChannelIT extends ConsoleTest {
         waitForHeading("PagerDuty with Runbooks");
         JsonNode stored = tenant.admin().get("/api/notifications/channels").json().get("items").get(0);
         assertThat(stored.get("filters").get("min_risk_score").asInt()).isEqualTo(70);
+        assertThat(stored.get("filters").get("max_risk_score").asInt()).isEqualTo(100);
         assertThat(stored.get("severity_mapping").get("high").stringValue()).isEqualTo("critical");
         JsonNode config = stored.get("config");
         assertThat(config.get("region").stringValue()).isEqualTo("eu");

@@ -74,6 +74,7 @@ class SecretLeakIT extends ApiTest {
         eventsDeliveredFailedAndRetried(tenant, admin, placeholderChannel);
         malformedBodiesCarryingKeys(admin);
         webhookSecretsCreatedRotatedAndRefused(admin);
+        teamsWebhookUrlsCreatedKeptAndReplaced(admin);
         readEverything(admin);
         sealingKey();
         clients.forEach(client -> client.cookies().getCookieStore().getCookies().stream()
@@ -242,6 +243,30 @@ class SecretLeakIT extends ApiTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         ApiResponse renamed = admin.patch(Channels.PATH + "/" + id, Map.of("name", "Webhook, renamed"));
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+    }
+
+    /**
+     * A Teams channel: its Workflows URL's path and signature (the credential), kept when sent back masked, and
+     * the URL replacing it; a masked URL matching no stored one refused without repeating it.
+     */
+    private void teamsWebhookUrlsCreatedKeptAndReplaced(ApiClient admin) {
+        String flow = secret("w" + newRoutingKey(), "a Teams flow id in a Workflows URL's path");
+        String sig = secret("s" + newRoutingKey(), "a Teams Workflows URL's signature");
+        String url = "https://203.0.113.10:443/workflows/" + flow + "/triggers/manual/paths/invoke?api-version=2016-06-01&sig=" + sig;
+        JsonNode created = Channels.create(admin, Map.of("name", "Teams", "type", "teams", "events", List.of("auth.mfa_failed"),
+                "config", Map.of("webhook_url", url)));
+        String id = created.get("id").stringValue();
+        String masked = created.get("config").get("webhook_url").stringValue();
+        ApiResponse kept = admin.patch(Channels.PATH + "/" + id, Map.of("name", "Teams, renamed",
+                "config", Map.of("webhook_url", masked)));
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+        String newSig = secret("n" + newRoutingKey(), "a replacing Teams Workflows URL's signature");
+        ApiResponse replaced = admin.put(Channels.PATH + "/" + id, Map.of("name", "Teams", "type", "teams",
+                "config", Map.of("webhook_url", "https://203.0.113.11/workflows/x/triggers/manual/paths/invoke?sig=" + newSig)));
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        ApiResponse refused = admin.patch(Channels.PATH + "/" + id, Map.of("config", Map.of("webhook_url",
+                "https://203.0.113.12/…")));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     }
 
     private void readEverything(ApiClient admin) {

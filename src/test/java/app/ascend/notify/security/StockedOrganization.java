@@ -27,6 +27,7 @@ final class StockedOrganization {
     final String channelId;
     final String brokenChannelId;
     final String webhookChannelId;
+    final String teamsChannelId;
     final String actionId;
     final String eventId;
     final String deliveryId;
@@ -43,6 +44,11 @@ final class StockedOrganization {
         // a type the suite never posts, so it sends nothing.
         webhookChannelId = Channels.create(admin, Map.of("name", "Ours, webhook", "type", "webhook",
                 "events", List.of("auth.mfa_failed"), "config", Map.of("url", "https://203.0.113.7/hooks/" + UUID.randomUUID())))
+                .get("id").stringValue();
+        // A Teams channel (its webhook URL a secret) on a documentation address, sending nothing for the same reason.
+        teamsChannelId = Channels.create(admin, Map.of("name", "Ours, Teams", "type", "teams",
+                "events", List.of("auth.mfa_failed"), "filters", Map.of("max_risk_score", 69), "config",
+                Map.of("webhook_url", "https://203.0.113.8:443/workflows/" + UUID.randomUUID() + "?sig=" + UUID.randomUUID())))
                 .get("id").stringValue();
         apiKey = tenant.newApiKey();
         ApiResponse spare = admin.post("/api/api-keys", Map.of("name", "spare"));
@@ -120,6 +126,7 @@ final class StockedOrganization {
                 "channels", read(admin, "/api/notifications/channels"),
                 "channel", read(admin, "/api/notifications/channels/" + channelId),
                 "webhook channel", read(admin, "/api/notifications/channels/" + webhookChannelId),
+                "teams channel", read(admin, "/api/notifications/channels/" + teamsChannelId),
                 "delivery", read(admin, "/api/notifications/deliveries/" + deliveryId),
                 "api keys", admin.get("/api/api-keys").itemIds(),
                 "users", admin.get("/api/users").itemIds(),
@@ -136,7 +143,8 @@ final class StockedOrganization {
 
     /** This organization's ids and names, none of which another organization may see. */
     List<String> identifiers() {
-        return List.of(tenant.organizationId(), tenant.name(), tenant.adminEmail(), channelId, brokenChannelId, webhookChannelId, eventId,
+        return List.of(tenant.organizationId(), tenant.name(), tenant.adminEmail(), channelId, brokenChannelId, webhookChannelId, teamsChannelId,
+                eventId,
                 deliveryId, spareKeyId, actionId, incidentId, windowId);
     }
 }

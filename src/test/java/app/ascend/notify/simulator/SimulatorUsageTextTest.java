@@ -17,4 +17,13 @@ class SimulatorUsageTextTest {
                 .contains("curl http://127.0.0.1:8090/_sim/webhooks/{endpoint}/messages")
                 .contains("/_sim/webhooks/{endpoint}/faults");
     }
+
+    @Test
+    void usageNamesTheTeamsWorkflowsStandIn() {
+        String usage = PagerDutySimulator.usage("http://127.0.0.1:8090");
+
+        assertThat(usage).contains("http://127.0.0.1:8090/teams/workflows/{flow}")
+                .contains("curl http://127.0.0.1:8090/_sim/teams/{flow}/messages")
+                .contains("/_sim/teams/{flow}/faults");
+    }
 }

@@ -37,6 +37,18 @@ public final class PipelineChannels {
         return channel;
     }
 
+    /** {@code channel} taking only triggers scored from {@code min} to {@code max} (inclusive; null: no bound). */
+    public static ObjectNode withRiskScores(ObjectNode channel, Integer min, Integer max) {
+        ObjectNode filters = channel.putObject("filters");
+        if (min != null) {
+            filters.put("min_risk_score", min);
+        }
+        if (max != null) {
+            filters.put("max_risk_score", max);
+        }
+        return channel;
+    }
+
     /** One of the page's channel bodies ({@link PageBodies}) with a real key in place of its placeholder. */
     public static String page(String body, String placeholder, String routingKey) {
         if (!body.contains("\"" + placeholder + "\"")) {

@@ -24,6 +24,9 @@ public final class Templates {
     /** A webhook channel's fields, for mutations of webhook documents. */
     public static final List<String> WEBHOOK_CHANNEL_FIELDS = List.of("name", "type", "enabled", "events", "filters",
             "config", "url", "rate_per_minute", "secret", "previous_secret_expires_at", "min_risk_score", "id", "warnings");
+    /** A Teams channel's fields, for mutations of Teams documents. */
+    public static final List<String> TEAMS_CHANNEL_FIELDS = List.of("name", "type", "enabled", "events", "filters",
+            "config", "webhook_url", "runbook_links", "min_risk_score", "max_risk_score", "id", "warnings");
     public static final List<String> TEST_ALERT_FIELDS = List.of("channel_id", "event", "dry_run", "resolve");
     private static final List<String> LEVELS = List.of("critical", "high", "medium", "low");
     private static final List<String> SEVERITIES = List.of("critical", "error", "warning", "info");
@@ -183,6 +186,51 @@ public final class Templates {
         }
         if (r.nextInt(4) == 0) {
             patch.put("config", new Obj().put("rate_per_minute", Doc.number(r.nextInt(6001))));
+        }
+        return patch;
+    }
+
+    /**
+     * A valid Teams channel, using any of its optional fields: a Workflows-like URL on a documentation address
+     * (TEST-NET-3, RFC 5737) with a signature in its query, and risk bounds with min <= max.
+     */
+    public static Obj teamsChannel(Random r, String name) {
+        Obj channel = new Obj().put("name", name).put("type", "teams");
+        if (r.nextBoolean()) {
+            channel.put("enabled", Doc.bool(r.nextInt(4) != 0));
+        }
+        if (r.nextInt(10) < 7) {
+            channel.put("events", eventList(r, TYPES));
+        }
+        if (r.nextInt(10) < 5) {
+            int min = r.nextInt(101);
+            Obj filters = new Obj();
+            if (r.nextBoolean()) {
+                filters.put("min_risk_score", Doc.number(min));
+            }
+            filters.put("max_risk_score", Doc.number(min + r.nextInt(101 - min)));
+            channel.put("filters", filters);
+        }
+        Obj config = new Obj().put("webhook_url", "https://203.0.113." + (1 + r.nextInt(250)) + ":443/workflows/" + key(r)
+                + "/triggers/manual/paths/invoke?api-version=2016-06-01&sig=" + key(r));
+        if (r.nextInt(10) < 3) {
+            config.put("runbook_links", new Obj().put(TYPES.get(r.nextInt(TYPES.size())), "https://wiki.example.test/rb/" + key(r)));
+        }
+        channel.put("config", config);
+        return channel;
+    }
+
+    /** A JSON merge patch for a Teams channel: some of its fields, some removed with null. */
+    public static Obj teamsChannelPatch(Random r) {
+        Obj full = teamsChannel(r, "Patched " + r.nextInt(1000));
+        Obj patch = new Obj();
+        for (Doc.Entry e : full.entries) {
+            if (!e.key.equals("type") && r.nextInt(3) == 0) {
+                patch.put(e.key, e.value);
+            }
+        }
+        if (r.nextInt(4) == 0) {
+            patch.put(List.of("events", "filters", "enabled").get(r.nextInt(3)), Doc.NULL);
         }
         return patch;
     }
