@@ -53,6 +53,7 @@ public final class PagerDutySimulator implements AutoCloseable {
     private final RateWindow rateWindow;
     private final EventIntake intake;
     private final WebhookInbox webhooks;
+    private final SlackStandIn slack;
 
     private PagerDutySimulator(Builder builder) throws IOException {
         this.host = builder.host;
@@ -65,6 +66,7 @@ public final class PagerDutySimulator implements AutoCloseable {
         server.createContext("/", intake);
         server.createContext(WebhookIntake.PREFIX, new WebhookIntake(webhooks));
         server.createContext(ControlEndpoint.PREFIX, new ControlEndpoint(this));
+        this.slack = SlackStandIn.mount(server, builder.clock); // Slack: /slack/… and /_sim/slack/…
         server.setExecutor(executor);
         server.start();
     }
@@ -102,6 +104,11 @@ public final class PagerDutySimulator implements AutoCloseable {
     /** The Standard Webhooks receiver: secrets, faults and records per endpoint. */
     public WebhookInbox webhooks() {
         return webhooks;
+    }
+
+    /** The Slack stand-in: incoming webhooks at {@code /slack/webhooks/{name}}, the Web API at {@code /slack/api}. */
+    public SlackStandIn slack() {
+        return slack;
     }
 
     public int port() {
@@ -192,6 +199,7 @@ public final class PagerDutySimulator implements AutoCloseable {
         faults.clear();
         intake.reset();
         webhooks.reset();
+        slack.reset();
     }
 
     // ---- Queries
@@ -295,6 +303,10 @@ public final class PagerDutySimulator implements AutoCloseable {
                         + "   (every request, refused ones too: .../requests)",
                 "    faults:           curl -X POST " + baseUrl + "/_sim/webhooks/{endpoint}/faults"
                         + " -d '{\"status\":503,\"count\":2}'   (clear: curl -X DELETE .../faults)",
+                "  Slack channel:      webhook_url " + baseUrl + SlackIntake.WEBHOOKS + "{name}, or bot_token xoxb-... with"
+                        + " ASCEND_SLACK_API_URL=" + baseUrl + "/slack/api",
+                "    received:         curl " + baseUrl + "/_sim/slack/messages"
+                        + "   (faults: curl -X POST " + baseUrl + "/_sim/slack/faults -d '{\"error\":\"invalid_auth\"}')",
                 "  Counts: GET " + baseUrl + "/_sim/stats; everything forgotten: POST " + baseUrl + "/_sim/reset");
     }
 
