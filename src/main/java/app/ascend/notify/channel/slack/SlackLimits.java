@@ -56,17 +56,22 @@ final class SlackLimits {
         if (raw == null) {
             return null;
         }
-        String cut = cut(raw, max);
-        String escaped = escape(cut);
-        while (escaped.length() > max) {
-            int codePoints = cut.codePointCount(0, cut.length());
-            if (codePoints <= 1) {
-                return "…";
-            }
-            cut = cut(raw, Math.max(1, codePoints - (escaped.length() - max) - 1));
-            escaped = escape(cut);
+        String escaped = escape(cut(raw, max));
+        if (escaped.length() <= max) {
+            return escaped;
         }
-        return escaped;
+        // Entities make the text longer than its characters: the most characters whose escaped form fits.
+        int fits = 1;
+        int tooMany = max;
+        while (tooMany - fits > 1) {
+            int middle = (fits + tooMany) >>> 1;
+            if (escape(cut(raw, middle)).length() <= max) {
+                fits = middle;
+            } else {
+                tooMany = middle;
+            }
+        }
+        return escape(cut(raw, fits));
     }
 
     static String escape(String text) {
