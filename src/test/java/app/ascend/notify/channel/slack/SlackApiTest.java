@@ -58,7 +58,7 @@ abstract class SlackApiTest extends ApiTest {
     static Map<String, Object> webhookChannel(String name, List<String> events) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("webhook_url", webhookUrl(name));
-        return body("Slack hook " + name, config, events);
+        return body("Slack webhook " + UUID.randomUUID().toString().substring(0, 8), config, events);
     }
 
     private static Map<String, Object> body(String name, Map<String, Object> config, List<String> events) {
