@@ -27,6 +27,7 @@ final class StockedOrganization {
     final String channelId;
     final String brokenChannelId;
     final String webhookChannelId;
+    final String slackChannelId;
     final String actionId;
     final String eventId;
     final String deliveryId;
@@ -44,6 +45,10 @@ final class StockedOrganization {
         webhookChannelId = Channels.create(admin, Map.of("name", "Ours, webhook", "type", "webhook",
                 "events", List.of("auth.mfa_failed"), "config", Map.of("url", "https://203.0.113.7/hooks/" + UUID.randomUUID())))
                 .get("id").stringValue();
+        // A Slack channel (a bot token, a secret kept when sent back masked), subscribed to a type never posted.
+        slackChannelId = Channels.create(admin, Map.of("name", "Ours, Slack", "type", "slack",
+                "events", List.of("auth.mfa_failed"), "config", Map.of("bot_token", "xoxb-1-" + UUID.randomUUID(),
+                        "channel", "C0STOCKED1"))).get("id").stringValue();
         apiKey = tenant.newApiKey();
         ApiResponse spare = admin.post("/api/api-keys", Map.of("name", "spare"));
         assertThat(spare.status()).as(spare.toString()).isEqualTo(201);
@@ -120,6 +125,7 @@ final class StockedOrganization {
                 "channels", read(admin, "/api/notifications/channels"),
                 "channel", read(admin, "/api/notifications/channels/" + channelId),
                 "webhook channel", read(admin, "/api/notifications/channels/" + webhookChannelId),
+                "slack channel", read(admin, "/api/notifications/channels/" + slackChannelId),
                 "delivery", read(admin, "/api/notifications/deliveries/" + deliveryId),
                 "api keys", admin.get("/api/api-keys").itemIds(),
                 "users", admin.get("/api/users").itemIds(),
@@ -137,6 +143,6 @@ final class StockedOrganization {
     /** This organization's ids and names, none of which another organization may see. */
     List<String> identifiers() {
         return List.of(tenant.organizationId(), tenant.name(), tenant.adminEmail(), channelId, brokenChannelId, webhookChannelId, eventId,
-                deliveryId, spareKeyId, actionId, incidentId, windowId);
+                slackChannelId, deliveryId, spareKeyId, actionId, incidentId, windowId);
     }
 }
