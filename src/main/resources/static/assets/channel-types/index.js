@@ -15,8 +15,9 @@
 
 import * as pagerduty from './pagerduty.js';
 import * as webhook from './webhook.js';
+import * as slack from './slack.js';
 
-const FORMS = { pagerduty, webhook };
+const FORMS = { pagerduty, webhook, slack };
 
 /** The form module for a type, or null when the console has none. */
 export function formFor(type) {
