@@ -59,7 +59,7 @@ final class SlackFollowUp {
             return body;
         }
         String quote = "> " + SlackLimits.mrkdwn((ref.title() == null ? "Alert" : ref.title()) + ": " + ref.summary(),
-                SlackLimits.SECTION_TEXT - 200).replace("\n", "\n> ") ;
+                SlackLimits.SECTION_TEXT - 200).replace("\n", "\n> ");
         quote = quote + "\n_dedup key " + SlackLimits.mrkdwn(dedupKey(SlackMessage.meta(payload), ref), 300) + "_";
         ArrayNode blocks = (ArrayNode) body.get("blocks");
         ArrayNode quoted = body.putArray("blocks");
@@ -72,8 +72,11 @@ final class SlackFollowUp {
         while (quoted.size() > SlackLimits.MAX_BLOCKS) {
             quoted.remove(quoted.size() - 1);
         }
-        String text = body.path("text").asString("") + " — " + SlackLimits.escape(ref.summary());
-        body.put("text", SlackLimits.cut(text, SlackLimits.TEXT));
+        String text = body.path("text").asString("");
+        int room = SlackLimits.TEXT - text.length() - 3;
+        if (room > 1) { // the fallback is escaped already: add the summary escaped within what is left
+            body.put("text", text + " — " + SlackLimits.mrkdwn(ref.summary(), room));
+        }
         return body;
     }
 
