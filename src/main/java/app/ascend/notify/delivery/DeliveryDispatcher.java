@@ -335,14 +335,15 @@ public class DeliveryDispatcher implements SmartLifecycle {
                 return;
             }
             RateBudget.Grant slot = ready.slot();
+            MessageKind kind = MessageKind.valueOf(delivery.kind().toUpperCase(Locale.ROOT));
             long sending = progress.sendStarted(clock.instant());
             SendResult result;
             try {
                 result = ready.type().rules().sendsWithSettings() && ready.settings() == null
                         ? SendResult.noAnswer(SendResult.Outcome.REJECTED, "not sent: the channel was deleted", 0)
                         : ready.type().send(new Outgoing(delivery.id(), delivery.organizationId(), delivery.channelId(),
-                                MessageKind.valueOf(delivery.kind().toUpperCase(Locale.ROOT)), delivery.destination(),
-                                delivery.payload(), delivery.attempts() + 1, ready.settings()));
+                                kind, delivery.destination(), delivery.payload(), delivery.attempts() + 1, ready.settings(),
+                                originalRef(delivery, kind, ready.type())));
             } finally {
                 progress.sendEnded(sending);
             }
@@ -353,6 +354,24 @@ public class DeliveryDispatcher implements SmartLifecycle {
             log.error("delivery {} could not be processed; it is retried when its lease ends: {}", delivery.id(), e.toString());
             permits.release();
             wake();
+        }
+    }
+
+    /**
+     * For a follow-up of a type that asks for it, what its trigger's answer kept (the trigger of its
+     * sequence was sent before it: the outbox sends a sequence in order); null otherwise, or when the
+     * trigger kept nothing. A failed lookup sends without it: the type then posts a message of its own.
+     */
+    private String originalRef(ClaimedDelivery delivery, MessageKind kind, ChannelType type) {
+        if (!type.rules().followUpsNeedOriginal() || kind == MessageKind.TRIGGER || kind == MessageKind.TEST) {
+            return null;
+        }
+        try {
+            return outbox.originalRef(delivery.id()).orElse(null);
+        } catch (RuntimeException e) {
+            log.warn("delivery {}: its trigger's reference could not be read; sent without it: {}", delivery.id(),
+                    e.toString());
+            return null;
         }
     }
 

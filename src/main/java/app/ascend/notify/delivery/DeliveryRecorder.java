@@ -22,7 +22,8 @@ import app.ascend.notify.ids.Ids;
 
 /**
  * Applies the outcomes of sends to the outbox, each in one transaction with its attempt row: accepted
- * is delivered; refused (a 400) failed and not retried; gone (a webhook's 410) failed and the
+ * is delivered (keeping what the channel type asked to keep of the message, {@code SendResult.remoteRef});
+ * refused (a 400) failed and not retried; gone (a webhook's 410) failed and the
  * channel disabled; 429, 5xx, timeouts and connection errors retried with
  * exponential backoff and jitter ({@link RetrySchedule}) until the maximum age, then dead. One log
  * line per outcome, with ids and the masked destination only.
@@ -98,7 +99,7 @@ public class DeliveryRecorder {
             attempts.add(new Outbox.Attempt(Ids.newId("att"), d.id(), now, result.httpStatus(),
                     result.outcome().name().toLowerCase(), result.message(), result.errors(), result.latencyMillis()));
             finishes.add(new Outbox.Finish(d.id(), answer.claimedBy(), status, next, status.isFinal() ? now : null, result.httpStatus(),
-                    describe(result)));
+                    describe(result), status == DeliveryStatus.DELIVERED ? result.remoteRef() : null));
             statuses.add(status);
             log.info("delivery {} org {} event {} channel {} key {} {}: {} (HTTP {}, {} ms, attempt {}){}", d.id(),
                     d.organizationId(), d.eventId(), d.channelId(), d.destinationMasked(), d.kind(), status.wireName(),
@@ -184,7 +185,8 @@ public class DeliveryRecorder {
         }
         outbox.insertAttempt(Ids.newId("att"), delivery.id(), now, result.httpStatus(),
                 result.outcome().name().toLowerCase(), result.message(), result.errors(), result.latencyMillis());
-        outbox.finishAttempt(delivery.id(), status, null, now, result.httpStatus(), describe(result));
+        outbox.finishAttempt(delivery.id(), status, null, now, result.httpStatus(), describe(result),
+                result.delivered() ? result.remoteRef() : null);
         log.info("delivery {} org {} channel {} key {} {} (sent at once): {} (HTTP {}, {} ms)", delivery.id(),
                 delivery.organizationId(), delivery.channelId(), delivery.destinationMasked(), delivery.kind().wireName(),
                 status.wireName(), result.httpStatus(), result.latencyMillis());

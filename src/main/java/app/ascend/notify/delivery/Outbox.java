@@ -320,11 +320,31 @@ public class Outbox {
     /** Records the outcome of an attempt: the new status, when to try again, and the destination's answer. */
     public void finishAttempt(String id, DeliveryStatus status, Instant nextAttemptAt, Instant finishedAt, Integer httpStatus,
             String message) {
+        finishAttempt(id, status, nextAttemptAt, finishedAt, httpStatus, message, null);
+    }
+
+    /** {@link #finishAttempt}, keeping {@code remoteRef} (what the channel type kept of a delivered message). */
+    public void finishAttempt(String id, DeliveryStatus status, Instant nextAttemptAt, Instant finishedAt, Integer httpStatus,
+            String message, String remoteRef) {
         jdbc.sql("update deliveries set status = ?, attempts = attempts + 1, next_attempt_at = coalesce(?, next_attempt_at), "
-                        + "finished_at = ?, last_status = ?, last_message = ?, claimed_by = null, claimed_until = null where id = ?")
+                        + "finished_at = ?, last_status = ?, last_message = ?, remote_ref = coalesce(?, remote_ref), "
+                        + "claimed_by = null, claimed_until = null where id = ?")
                 .params(status.wireName(), SqlTime.of(nextAttemptAt), SqlTime.of(finishedAt), httpStatus,
-                        truncate(message, 4000), id)
+                        truncate(message, 4000), remoteRef, id)
                 .update();
+    }
+
+    /**
+     * The reference kept with the latest delivered trigger before this delivery in its sequence, through
+     * the same channel ({@link app.ascend.notify.channel.spi.Outgoing#originalRef()}), or empty when none
+     * was kept. One index probe on the sequence ({@code deliveries_sequence}).
+     */
+    public Optional<String> originalRef(String deliveryId) {
+        return jdbc.sql("select t.remote_ref from deliveries d join deliveries t on t.sequence_key = d.sequence_key "
+                        + "and t.channel_id = d.channel_id and t.seq_position < d.seq_position where d.id = ? "
+                        + "and t.kind = 'trigger' and t.status = 'delivered' and t.remote_ref is not null "
+                        + "order by t.seq_position desc limit 1")
+                .param(deliveryId).query(String.class).optional();
     }
 
     public void insertAttempt(String id, String deliveryId, Instant at, Integer httpStatus, String outcome, String message,
@@ -341,9 +361,12 @@ public class Outbox {
             List<String> errors, long latencyMillis) {
     }
 
-    /** A delivery's state after an attempt by the instance that claimed it. */
+    /**
+     * A delivery's state after an attempt by the instance that claimed it; {@code remoteRef}, what the
+     * channel type kept of a delivered message (null for none).
+     */
     public record Finish(String id, String claimedBy, DeliveryStatus status, Instant nextAttemptAt, Instant finishedAt,
-            Integer httpStatus, String message) {
+            Integer httpStatus, String message, String remoteRef) {
     }
 
     /** {@link #insertAttempt} for many, in one JDBC batch. */
@@ -364,9 +387,11 @@ public class Outbox {
     public int finishAttempts(List<Finish> finishes) {
         int[] counts = jdbcTemplate.batchUpdate("update deliveries set status = ?, attempts = attempts + 1, "
                 + "next_attempt_at = coalesce(?, next_attempt_at), finished_at = ?, last_status = ?, last_message = ?, "
+                + "remote_ref = coalesce(?, remote_ref), "
                 + "claimed_by = null, claimed_until = null where id = ? and status = 'in_flight' and claimed_by = ?",
                 finishes.stream().map(f -> new Object[] { f.status().wireName(), SqlTime.of(f.nextAttemptAt()),
-                        SqlTime.of(f.finishedAt()), f.httpStatus(), truncate(f.message(), 4000), f.id(), f.claimedBy() })
+                        SqlTime.of(f.finishedAt()), f.httpStatus(), truncate(f.message(), 4000), f.remoteRef(), f.id(),
+                        f.claimedBy() })
                         .toList());
         return (int) java.util.Arrays.stream(counts).filter(count -> count > 0).count();
     }

@@ -55,6 +55,7 @@ public final class PagerDutySimulator implements AutoCloseable {
     private final EventIntake intake;
     private final WebhookInbox webhooks;
     private final TeamsWorkflows teams;
+    private final SlackStandIn slack;
 
     private PagerDutySimulator(Builder builder) throws IOException {
         this.host = builder.host;
@@ -70,6 +71,7 @@ public final class PagerDutySimulator implements AutoCloseable {
         server.createContext(ControlEndpoint.PREFIX, new ControlEndpoint(this));
         server.createContext(TeamsIntake.PREFIX, new TeamsIntake(teams));
         server.createContext(TeamsControl.PREFIX, new TeamsControl(teams));
+        this.slack = SlackStandIn.mount(server, builder.clock); // Slack: /slack/… and /_sim/slack/…
         server.setExecutor(executor);
         server.start();
     }
@@ -120,6 +122,11 @@ public final class PagerDutySimulator implements AutoCloseable {
     /** The Teams Workflows stand-in: posts, run statuses and faults per flow. */
     public TeamsWorkflows teams() {
         return teams;
+    }
+
+    /** The Slack stand-in: incoming webhooks at {@code /slack/webhooks/{name}}, the Web API at {@code /slack/api}. */
+    public SlackStandIn slack() {
+        return slack;
     }
 
     public int port() {
@@ -211,6 +218,7 @@ public final class PagerDutySimulator implements AutoCloseable {
         intake.reset();
         webhooks.reset();
         teams.reset();
+        slack.reset();
     }
 
     // ---- Queries
@@ -320,6 +328,10 @@ public final class PagerDutySimulator implements AutoCloseable {
                         + "   (every post with its run status: .../requests)",
                 "    faults:           curl -X POST " + baseUrl + TeamsControl.PREFIX + "/{flow}/faults"
                         + " -d '{\"status\":429,\"retry_after\":\"2\"}'   (clear: curl -X DELETE .../faults)",
+                "  Slack channel:      webhook_url " + baseUrl + SlackIntake.WEBHOOKS + "{name}, or bot_token xoxb-... with"
+                        + " ASCEND_SLACK_API_URL=" + baseUrl + "/slack/api",
+                "    received:         curl " + baseUrl + "/_sim/slack/messages"
+                        + "   (faults: curl -X POST " + baseUrl + "/_sim/slack/faults -d '{\"error\":\"invalid_auth\"}')",
                 "  Counts: GET " + baseUrl + "/_sim/stats; everything forgotten: POST " + baseUrl + "/_sim/reset");
     }
 

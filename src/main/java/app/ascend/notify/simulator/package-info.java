@@ -12,5 +12,10 @@
  * {@code spec/standard-webhooks.md}) against the secrets registered for that endpoint, records every request and can
  * inject faults; see {@link app.ascend.notify.simulator.WebhookInbox} and the control routes under
  * {@code /_sim/webhooks/} ({@link app.ascend.notify.simulator.WebhookControl}).
+ *
+ * <p>And for Slack channels ({@link app.ascend.notify.simulator.SlackStandIn}, rules from
+ * {@code shared/reference/slack/FACTS.md}): incoming webhooks on {@code POST /slack/webhooks/{name}} and the Web API's
+ * {@code chat.postMessage} and {@code chat.update} on {@code POST /slack/api/{method}}, checked against Block Kit's
+ * limits and rate-limited per channel, with control routes under {@code /_sim/slack/}.
  */
 package app.ascend.notify.simulator;

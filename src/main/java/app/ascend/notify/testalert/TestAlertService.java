@@ -113,7 +113,7 @@ public class TestAlertService {
             answer.put("message", "Dry run: nothing was sent.");
             return answer;
         }
-        Sent sent = send(me, channel, notifier, destination, masked, dedupKey, message);
+        Sent sent = send(me, channel, notifier, destination, masked, dedupKey, message, null);
         describe(answer, sent);
         if (request.resolve() && sent.result().delivered()) {
             RenderedMessage resolve = sample == null
@@ -122,7 +122,9 @@ public class TestAlertService {
             ObjectNode resolved = answer.putObject("resolve");
             resolved.set("payload", notifier.displayPayload(masked, resolve.payload()));
             try {
-                describe(resolved, send(me, channel, notifier, destination, masked, dedupKey, resolve));
+                // The trigger's kept reference, as the dispatcher gives a follow-up (null unless the type keeps one).
+                String originalRef = notifier.rules().followUpsNeedOriginal() ? sent.result().remoteRef() : null;
+                describe(resolved, send(me, channel, notifier, destination, masked, dedupKey, resolve, originalRef));
             } catch (TooManyRequestsException spent) {
                 resolved.put("sent", false);
                 resolved.put("success", false);
@@ -137,7 +139,7 @@ public class TestAlertService {
     }
 
     private Sent send(AscendPrincipal me, Channel channel, ChannelType notifier, String destination,
-            String masked, String dedupKey, RenderedMessage message) {
+            String masked, String dedupKey, RenderedMessage message, String originalRef) {
         RateBudget.Grant slot = budget.tryTake(destination, notifier.rateLimit(destination, channel.settings()),
                 clock.instant());
         if (!slot.granted()) {
@@ -150,7 +152,7 @@ public class TestAlertService {
         }
         String id = Ids.newId("dlv");
         SendResult result = notifier.send(new Outgoing(id, me.organizationId(), channel.id(), message.kind(), destination,
-                message.payload(), 1, channel.settings()));
+                message.payload(), 1, channel.settings(), originalRef));
         Instant now = clock.instant();
         recorder.recordImmediate(new NewDelivery(id, me.organizationId(), null, channel.id(), channel.type(), message.kind(),
                 SequenceKey.of(destination, dedupKey), dedupKey, destination, masked, 0, message.payload(), now), result, now, slot.slotId());

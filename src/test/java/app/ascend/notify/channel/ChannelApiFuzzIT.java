@@ -111,6 +111,46 @@ class ChannelApiFuzzIT extends FuzzTest {
         assertServiceHealthy();
     }
 
+    /** Slack channels, both modes: never a 5xx, and the bot token and webhook URL are never in an answer. */
+    @Test
+    void creatingSlackChannelsNeverAnswers5xxAndTheirSecretsAreNeverShown() {
+        ApiClient admin = newTenant().admin();
+        RawHttp http = raw(admin);
+        FuzzRun run = new FuzzRun("POST " + Channels.PATH + " (slack)");
+
+        run.forEachCase(i -> {
+            Random r = run.random(i);
+            Fuzzer fuzzer = new Fuzzer(r, Templates.SLACK_CHANNEL_FIELDS);
+            Object document = fuzzer.mutate(Templates.slackChannel(r, "Fuzzed " + i), fuzzer.mutationCount());
+            ApiResponse answer = run.send(i, http, "POST", Channels.PATH, fuzzer.contentType(), fuzzer.body(document));
+            if (answer != null && answer.status() == 201) {
+                String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
+                assertThat(admin.get(path).json()).as("the channel as read").isEqualTo(answer.json());
+                JsonNode config = answer.json().get("config");
+                if (config.has("bot_token")) {
+                    assertThat(config.get("bot_token").stringValue()).as("the bot token, masked").startsWith("****");
+                } else {
+                    assertThat(config.get("webhook_url").stringValue()).as("the webhook URL, masked").endsWith("/…");
+                }
+                assertThat(admin.delete(path).status()).isEqualTo(204);
+            }
+        });
+
+        run.assertNoFailures();
+        assertThat(admin.get(Channels.PATH).itemIds()).as("channels left").isEmpty();
+        assertServiceHealthy();
+    }
+
+    @Test
+    void patchingASlackChannelNeverAnswers5xxAndARejectedPatchChangesNothing() {
+        fuzzChanges("PATCH", "slack");
+    }
+
+    @Test
+    void replacingASlackChannelNeverAnswers5xxAndARejectedReplacementChangesNothing() {
+        fuzzChanges("PUT", "slack");
+    }
+
     @Test
     void patchingNeverAnswers5xxAndARejectedPatchChangesNothing() {
         fuzzChanges("PATCH", false);
@@ -132,18 +172,27 @@ class ChannelApiFuzzIT extends FuzzTest {
     }
 
     private void fuzzChanges(String method, boolean webhook) {
+        fuzzChanges(method, webhook ? "webhook" : "pagerduty");
+    }
+
+    private void fuzzChanges(String method, String type) {
+        boolean webhook = type.equals("webhook");
+        boolean slack = type.equals("slack");
         ApiClient admin = newTenant().admin();
         RawHttp http = raw(admin);
-        Object target = webhook ? Templates.webhookChannel(new Random(1), "Target") : Templates.channel(new Random(1), "Target");
+        Object target = webhook ? Templates.webhookChannel(new Random(1), "Target")
+                : slack ? Templates.slackChannel(new Random(1), "Target") : Templates.channel(new Random(1), "Target");
         String path = Channels.PATH + "/" + Channels.create(admin, Doc.write(target)).get("id").stringValue();
-        FuzzRun run = new FuzzRun(method + " " + Channels.PATH + "/{id}" + (webhook ? " (webhook)" : ""));
+        FuzzRun run = new FuzzRun(method + " " + Channels.PATH + "/{id}" + (webhook || slack ? " (" + type + ")" : ""));
         JsonNode[] current = {admin.get(path).json()};
 
         run.forEachCase(i -> {
             Random r = run.random(i);
-            Fuzzer fuzzer = new Fuzzer(r, webhook ? Templates.WEBHOOK_CHANNEL_FIELDS : Templates.CHANNEL_FIELDS);
+            Fuzzer fuzzer = new Fuzzer(r, webhook ? Templates.WEBHOOK_CHANNEL_FIELDS
+                    : slack ? Templates.SLACK_CHANNEL_FIELDS : Templates.CHANNEL_FIELDS);
             Object template = webhook
                     ? method.equals("PATCH") ? Templates.webhookChannelPatch(r) : Templates.webhookChannel(r, "Replaced " + i)
+                    : slack ? method.equals("PATCH") ? Templates.slackChannelPatch(r) : Templates.slackChannel(r, "Replaced " + i)
                     : method.equals("PATCH") ? Templates.channelPatch(r) : Templates.channel(r, "Replaced " + i);
             Object document = fuzzer.mutate(template, fuzzer.mutationCount());
             String contentType = method.equals("PATCH") && r.nextInt(4) == 0 ? "application/merge-patch+json"

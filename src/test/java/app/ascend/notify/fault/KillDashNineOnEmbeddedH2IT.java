@@ -58,15 +58,24 @@ class KillDashNineOnEmbeddedH2IT {
     private static final int ACCEPTED_BEFORE_KILL = FaultRig.LONG ? 150 : 40;
     /** Sends a kill can catch between PagerDuty's 202 and the service recording it: one per worker. */
     private static final int DELIVERY_WORKERS = 64;
+    /**
+     * Beside PagerDuty, the first organization's Slack channel (bot mode, the simulator's stand-in) takes one
+     * trigger type: 20 messages, within Slack's one a second per channel.
+     */
+    private static final String SLACK_CHANNEL = "C0KILLDASH9";
+    private static final String SLACK_TYPE = LoadDriver.TRIGGER_TYPES.get(0);
 
     @Test
     void everyBatchAnswered202ReachesPagerDutyWhenKilledRightAfterTheLastAnswer() throws Exception {
         Assumptions.assumeFalse(TestDatabase.isPostgres(), "the embedded H2 default: runs in the H2 execution only");
         Path logs = FaultRig.logDir("kill-dash-nine-embedded-h2-batches");
         try (PagerDutySimulator pagerDuty = PagerDutySimulator.builder().port(0).start()) {
-            ServiceProcess service = ServiceProcess.start("before-kill", FaultRig.embeddedEnvironment(pagerDuty), logs);
+            Map<String, String> environment = new HashMap<>(FaultRig.embeddedEnvironment(pagerDuty));
+            environment.put("ASCEND_SLACK_API_URL", pagerDuty.baseUrl() + "/slack/api");
+            ServiceProcess service = ServiceProcess.start("before-kill", environment, logs);
             try {
                 List<ApiClient> senders = organizations(service.baseUrl());
+                Queue<String> acceptedForSlack = new ConcurrentLinkedQueue<>();
                 String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
                 Queue<String> accepted = new ConcurrentLinkedQueue<>();
                 Queue<String> refused = new ConcurrentLinkedQueue<>();
@@ -84,9 +93,14 @@ class KillDashNineOnEmbeddedH2IT {
                             events.add(Map.of("type", LoadDriver.TRIGGER_TYPES.get(n % LoadDriver.TRIGGER_TYPES.size()),
                                     "action_id", action, "risk_score", 50 + n % 50, "summary", "embedded H2 batch " + n));
                         }
+                        List<String> forSlack = b % ORGANIZATIONS != 0 ? List.of() : actions.stream()
+                                .filter(a -> events.get(actions.indexOf(a)).get("type").equals(SLACK_TYPE)).toList();
                         batches.add(CompletableFuture.runAsync(() -> {
                             ApiResponse answer = sender.post("/api/events", events);
                             (answer.status() == 202 ? accepted : refused).addAll(actions);
+                            if (answer.status() == 202) {
+                                acceptedForSlack.addAll(forSlack);
+                            }
                         }, pool));
                     }
                     CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).join();
@@ -103,7 +117,10 @@ class KillDashNineOnEmbeddedH2IT {
                 assertThat(result.repeats()).as("repeated triggers not explained by the kill")
                         .allMatch(r -> r.straddles(killedAt));
                 assertThat(result.repeatedTriggers()).isLessThanOrEqualTo(DELIVERY_WORKERS);
+                int slackRepeats = assertEachReachedSlackOnce(pagerDuty, acceptedForSlack, killedAt);
 
+                System.out.printf("fault/kill -9 on embedded H2 after batches (Slack: %d messages, %d repeated across the"
+                        + " kill)%n", acceptedForSlack.size(), slackRepeats);
                 System.out.printf("fault/kill -9 on embedded H2 after batches: %d organizations posted %d events in batches"
                         + " of %d, all answered 202, killed right after the last answer and restarted on the same data dir;"
                         + " %d incidents at PagerDuty, 1 per dedup key; %d triggers repeated (each straddling the kill);"
@@ -180,6 +197,42 @@ class KillDashNineOnEmbeddedH2IT {
     }
 
     /**
+     * Every trigger for the Slack channel answered 202 reached Slack's stand-in (nothing lost); one posted twice
+     * only across the kill (sent before it, its answer not recorded, sent again after the restart). Answers how
+     * many were repeated.
+     */
+    private static int assertEachReachedSlackOnce(PagerDutySimulator sim, Collection<String> actions, long killedAt) {
+        assertThat(actions).as("triggers for the Slack channel").hasSize(20);
+        Map<String, List<app.ascend.notify.simulator.SlackPost>> byDedupKey = new HashMap<>();
+        org.awaitility.Awaitility.await("every Slack message posted").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    byDedupKey.clear();
+                    sim.slack().postsTo(SLACK_CHANNEL).stream().filter(app.ascend.notify.simulator.SlackPost::accepted)
+                            .forEach(post -> byDedupKey.computeIfAbsent(post.body().toString()
+                                    .replaceAll(".*dedup key (ascend-[^ \"\\\\]+).*", "$1"), k -> new ArrayList<>())
+                                    .add(post));
+                    return actions.stream().allMatch(a -> byDedupKey.containsKey(LoadDriver.dedupKey(a)));
+                });
+        int repeated = 0;
+        for (String action : actions) {
+            List<app.ascend.notify.simulator.SlackPost> posts = byDedupKey.get(LoadDriver.dedupKey(action));
+            if (posts.size() > 1) {
+                repeated++;
+                assertThat(posts).as("a repeat of %s straddles the kill", action).hasSize(2);
+                assertThat(epochNanos(posts.get(0).at())).isLessThan(killedAt);
+                assertThat(epochNanos(posts.get(1).at())).isGreaterThan(killedAt);
+            }
+        }
+        assertThat(byDedupKey.keySet()).as("nothing but the channel's own triggers")
+                .containsExactlyInAnyOrderElementsOf(actions.stream().map(LoadDriver::dedupKey).toList());
+        return repeated;
+    }
+
+    private static long epochNanos(java.time.Instant at) {
+        return at.getEpochSecond() * 1_000_000_000L + at.getNano();
+    }
+
+    /**
      * {@value #ORGANIZATIONS} organizations, each with its admin, one channel over five routing keys of
      * its own and an API key: the senders.
      */
@@ -207,6 +260,12 @@ class KillDashNineOnEmbeddedH2IT {
                     "config", Map.of("routing_key", newRoutingKey()), "routing_rules", rules));
             ApiResponse created = admin.post("/api/notifications/channels", channel);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
+            if (i == 0) {
+                ApiResponse slack = admin.post("/api/notifications/channels", Map.of("name", "Slack " + suffix,
+                        "type", "slack", "events", List.of(SLACK_TYPE), "config",
+                        Map.of("bot_token", "xoxb-fault-" + suffix, "channel", SLACK_CHANNEL)));
+                assertThat(slack.status()).as(slack.body()).isEqualTo(201);
+            }
             ApiResponse key = admin.post("/api/api-keys", Map.of("name", "engine"));
             assertThat(key.status()).as(key.body()).isEqualTo(201);
             senders.add(new ApiClient(baseUrl).withApiKey(key.json().get("key").stringValue()));

@@ -75,6 +75,7 @@ class SecretLeakIT extends ApiTest {
         malformedBodiesCarryingKeys(admin);
         webhookSecretsCreatedRotatedAndRefused(admin);
         teamsWebhookUrlsCreatedKeptAndReplaced(admin);
+        slackSecretsCreatedSentAndRefused(admin);
         readEverything(admin);
         sealingKey();
         clients.forEach(client -> client.cookies().getCookieStore().getCookies().stream()
@@ -267,6 +268,32 @@ class SecretLeakIT extends ApiTest {
         ApiResponse refused = admin.patch(Channels.PATH + "/" + id, Map.of("config", Map.of("webhook_url",
                 "https://203.0.113.12/…")));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    }
+
+    /**
+     * Slack channels: a bot token (test alert sent and resolved through the simulator's Web API: post, update, thread
+     * reply), an incoming webhook URL (its path is the credential), each read, replaced as read and patched; a
+     * malformed token refused.
+     */
+    private void slackSecretsCreatedSentAndRefused(ApiClient admin) {
+        String token = secret("xoxb-" + newRoutingKey().substring(0, 10) + "-" + newRoutingKey(), "a Slack bot token");
+        Map<String, Object> bot = new LinkedHashMap<>(Map.of("name", "Slack bot", "type", "slack",
+                "events", List.of("auth.mfa_failed"), "config", Map.of("bot_token", token, "channel", "C0SECRETLEAK")));
+        String botPath = Channels.PATH + "/" + Channels.create(admin, bot).get("id").stringValue();
+        ApiResponse sent = admin.post("/api/notifications/test", Map.of("channel_id", botPath.substring(
+                Channels.PATH.length() + 1), "resolve", true));
+        assertThat(sent.json().get("success").asBoolean()).as(sent.body()).isTrue();
+        assertThat(admin.put(botPath, admin.get(botPath).json()).status()).as("the masked token sent back as read")
+                .isEqualTo(200);
+        String hookToken = secret(newRoutingKey().substring(0, 24), "a Slack webhook URL's secret path");
+        Map<String, Object> hook = new LinkedHashMap<>(Map.of("name", "Slack webhook", "type", "slack",
+                "events", List.of("auth.mfa_failed"), "config", Map.of("webhook_url",
+                        "https://hooks.slack.com/services/T0SECRET/B0SECRET/" + hookToken)));
+        String hookPath = Channels.PATH + "/" + Channels.create(admin, hook).get("id").stringValue();
+        assertThat(admin.put(hookPath, admin.get(hookPath).json()).status()).isEqualTo(200);
+        assertThat(admin.patch(hookPath, Map.of("name", "Slack webhook, renamed")).status()).isEqualTo(200);
+        String refused = secret("xoxp-" + newRoutingKey(), "a Slack user token, refused");
+        assertThat(admin.patch(botPath, Map.of("config", Map.of("bot_token", refused))).status()).isEqualTo(400);
     }
 
     private void readEverything(ApiClient admin) {

@@ -28,6 +28,7 @@ final class StockedOrganization {
     final String brokenChannelId;
     final String webhookChannelId;
     final String teamsChannelId;
+    final String slackChannelId;
     final String actionId;
     final String eventId;
     final String deliveryId;
@@ -50,6 +51,10 @@ final class StockedOrganization {
                 "events", List.of("auth.mfa_failed"), "filters", Map.of("max_risk_score", 69), "config",
                 Map.of("webhook_url", "https://203.0.113.8:443/workflows/" + UUID.randomUUID() + "?sig=" + UUID.randomUUID())))
                 .get("id").stringValue();
+        // A Slack channel (a bot token, a secret kept when sent back masked), subscribed to a type never posted.
+        slackChannelId = Channels.create(admin, Map.of("name", "Ours, Slack", "type", "slack",
+                "events", List.of("auth.mfa_failed"), "config", Map.of("bot_token", "xoxb-1-" + UUID.randomUUID(),
+                        "channel", "C0STOCKED1"))).get("id").stringValue();
         apiKey = tenant.newApiKey();
         ApiResponse spare = admin.post("/api/api-keys", Map.of("name", "spare"));
         assertThat(spare.status()).as(spare.toString()).isEqualTo(201);
@@ -122,17 +127,18 @@ final class StockedOrganization {
     /** Everything of the organization a refused write could have changed. */
     Map<String, Object> snapshot() {
         ApiClient admin = tenant.admin();
-        return Map.of(
-                "channels", read(admin, "/api/notifications/channels"),
-                "channel", read(admin, "/api/notifications/channels/" + channelId),
-                "webhook channel", read(admin, "/api/notifications/channels/" + webhookChannelId),
-                "teams channel", read(admin, "/api/notifications/channels/" + teamsChannelId),
-                "delivery", read(admin, "/api/notifications/deliveries/" + deliveryId),
-                "api keys", admin.get("/api/api-keys").itemIds(),
-                "users", admin.get("/api/users").itemIds(),
-                "events", admin.get("/api/events").itemIds(),
-                "organizations", admin.get("/api/organizations").itemIds(),
-                "key still works", new ApiClient(admin.baseUrl()).withApiKey(apiKey).get("/api/auth/me").status());
+        return Map.ofEntries(
+                Map.entry("channels", read(admin, "/api/notifications/channels")),
+                Map.entry("channel", read(admin, "/api/notifications/channels/" + channelId)),
+                Map.entry("webhook channel", read(admin, "/api/notifications/channels/" + webhookChannelId)),
+                Map.entry("teams channel", read(admin, "/api/notifications/channels/" + teamsChannelId)),
+                Map.entry("slack channel", read(admin, "/api/notifications/channels/" + slackChannelId)),
+                Map.entry("delivery", read(admin, "/api/notifications/deliveries/" + deliveryId)),
+                Map.entry("api keys", admin.get("/api/api-keys").itemIds()),
+                Map.entry("users", admin.get("/api/users").itemIds()),
+                Map.entry("events", admin.get("/api/events").itemIds()),
+                Map.entry("organizations", admin.get("/api/organizations").itemIds()),
+                Map.entry("key still works", new ApiClient(admin.baseUrl()).withApiKey(apiKey).get("/api/auth/me").status()));
     }
 
     private static JsonNode read(ApiClient client, String path) {
@@ -144,7 +150,6 @@ final class StockedOrganization {
     /** This organization's ids and names, none of which another organization may see. */
     List<String> identifiers() {
         return List.of(tenant.organizationId(), tenant.name(), tenant.adminEmail(), channelId, brokenChannelId, webhookChannelId, teamsChannelId,
-                eventId,
-                deliveryId, spareKeyId, actionId, incidentId, windowId);
+                eventId, slackChannelId, deliveryId, spareKeyId, actionId, incidentId, windowId);
     }
 }

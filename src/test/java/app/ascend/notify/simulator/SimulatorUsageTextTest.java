@@ -26,4 +26,14 @@ class SimulatorUsageTextTest {
                 .contains("curl http://127.0.0.1:8090/_sim/teams/{flow}/messages")
                 .contains("/_sim/teams/{flow}/faults");
     }
+
+    @Test
+    void usageNamesTheSlackEndpoints() {
+        String usage = PagerDutySimulator.usage("http://127.0.0.1:8090");
+
+        assertThat(usage).contains("http://127.0.0.1:8090/slack/webhooks/{name}")
+                .contains("ASCEND_SLACK_API_URL=http://127.0.0.1:8090/slack/api")
+                .contains("curl http://127.0.0.1:8090/_sim/slack/messages")
+                .contains("/_sim/slack/faults");
+    }
 }

@@ -11,9 +11,18 @@ package app.ascend.notify.channel.spi;
  * @param followUps              which resolve and acknowledge events this type is sent
  * @param sendsWithSettings      {@link ChannelType#send} needs the channel's current settings (e.g. a signing
  *                               secret that may have been rotated since the message was queued)
+ * @param followUpsNeedOriginal  a follow-up needs what the destination answered to its trigger (the
+ *                               {@link SendResult#remoteRef()} kept with it, as {@link Outgoing#originalRef()}),
+ *                               e.g. to update the original chat message rather than post a new one
  */
 public record DeliveryRules(boolean opensIncidents, boolean mergesWaitingTriggers, FollowUps followUps,
-        boolean sendsWithSettings) {
+        boolean sendsWithSettings, boolean followUpsNeedOriginal) {
+
+    /** Rules whose follow-ups need nothing of their trigger's answer. */
+    public DeliveryRules(boolean opensIncidents, boolean mergesWaitingTriggers, FollowUps followUps,
+            boolean sendsWithSettings) {
+        this(opensIncidents, mergesWaitingTriggers, followUps, sendsWithSettings, false);
+    }
 
     public enum FollowUps {
         /** Resolves and acknowledges go where an incident of the dedup key is open, whatever the filters. */

@@ -27,6 +27,9 @@ public final class Templates {
     /** A Teams channel's fields, for mutations of Teams documents. */
     public static final List<String> TEAMS_CHANNEL_FIELDS = List.of("name", "type", "enabled", "events", "filters",
             "config", "webhook_url", "runbook_links", "min_risk_score", "max_risk_score", "id", "warnings");
+    /** A Slack channel's fields (both modes), for mutations of Slack documents. */
+    public static final List<String> SLACK_CHANNEL_FIELDS = List.of("name", "type", "enabled", "events", "filters",
+            "config", "webhook_url", "bot_token", "channel", "runbook_links", "min_risk_score", "id", "warnings");
     public static final List<String> TEST_ALERT_FIELDS = List.of("channel_id", "event", "dry_run", "resolve");
     private static final List<String> LEVELS = List.of("critical", "high", "medium", "low");
     private static final List<String> SEVERITIES = List.of("critical", "error", "warning", "info");
@@ -170,6 +173,52 @@ public final class Templates {
         }
         channel.put("config", config);
         return channel;
+    }
+
+    /**
+     * A valid Slack channel in either mode: an incoming webhook URL of Slack's shape (never sent to: no fuzz case
+     * posts to this organization), or a bot token and channel id; sometimes runbook links.
+     */
+    public static Obj slackChannel(Random r, String name) {
+        Obj channel = new Obj().put("name", name).put("type", "slack");
+        if (r.nextBoolean()) {
+            channel.put("enabled", Doc.bool(r.nextInt(4) != 0));
+        }
+        if (r.nextInt(10) < 7) {
+            channel.put("events", eventList(r, TYPES));
+        }
+        if (r.nextInt(10) < 3) {
+            channel.put("filters", new Obj().put("min_risk_score", Doc.number(r.nextInt(101))));
+        }
+        Obj config = new Obj();
+        if (r.nextBoolean()) {
+            config.put("webhook_url", "https://hooks.slack.com/services/T" + key(r).substring(0, 8).toUpperCase()
+                    + "/B" + key(r).substring(0, 8).toUpperCase() + "/" + key(r).substring(0, 24));
+        } else {
+            config.put("bot_token", "xoxb-" + r.nextInt(1_000_000) + "-" + key(r));
+            config.put("channel", "C" + key(r).substring(0, 10).toUpperCase());
+        }
+        if (r.nextInt(10) < 3) {
+            config.put("runbook_links", new Obj().put(TRIGGERS.get(r.nextInt(TRIGGERS.size())),
+                    "https://wiki.example.com/runbooks/" + r.nextInt(100)));
+        }
+        channel.put("config", config);
+        return channel;
+    }
+
+    /** A JSON merge patch for a Slack channel: some of its fields, some removed with null, sometimes a mode switch. */
+    public static Obj slackChannelPatch(Random r) {
+        Obj full = slackChannel(r, "Patched " + r.nextInt(1000));
+        Obj patch = new Obj();
+        for (Doc.Entry e : full.entries) {
+            if (!e.key.equals("type") && r.nextInt(3) == 0) {
+                patch.put(e.key, e.value);
+            }
+        }
+        if (r.nextInt(4) == 0) {
+            patch.put(List.of("events", "filters", "enabled").get(r.nextInt(3)), Doc.NULL);
+        }
+        return patch;
     }
 
     /** A JSON merge patch for a webhook channel: some of its fields, some removed with null. */
