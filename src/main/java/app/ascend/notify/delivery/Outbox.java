@@ -335,6 +335,16 @@ public class Outbox {
     }
 
     /**
+     * Whether this channel queued a trigger in this sequence (a destination and dedup key), kept or not: a
+     * conversation's follow-up goes only where its trigger went. One index probe ({@code deliveries_sequence});
+     * deliveries retention has pruned count as never queued.
+     */
+    public boolean triggerQueued(String channelId, String sequenceKey) {
+        return !jdbc.sql("select id from deliveries where sequence_key = ? and channel_id = ? and kind = 'trigger' limit 1")
+                .params(sequenceKey, channelId).query(String.class).list().isEmpty();
+    }
+
+    /**
      * The reference kept with the latest delivered trigger before this delivery in its sequence, through
      * the same channel ({@link app.ascend.notify.channel.spi.Outgoing#originalRef()}), or empty when none
      * was kept. One index probe on the sequence ({@code deliveries_sequence}).

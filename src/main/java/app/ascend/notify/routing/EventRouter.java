@@ -84,7 +84,8 @@ public class EventRouter {
                     continue;
                 }
                 Instant now = clock.instant();
-                Optional<Decision> skipped = skipped(event, channel, type, now, true);
+                Optional<Decision> skipped = skipped(event, channel, type, now, true)
+                        .or(() -> noTriggerToFollow(event, dedupKey, channel, type));
                 if (skipped.isPresent()) {
                     eventDecisions.add(skipped.get());
                     continue;
@@ -150,6 +151,23 @@ public class EventRouter {
         return noDestination(event, channel, type);
     }
 
+    /**
+     * Why a follow-up does not go to a conversation ({@link DeliveryRules.FollowUps#AFTER_TRIGGER}): no trigger of
+     * its dedup key went to this channel and destination (filtered, muted, or before the channel existed).
+     */
+    private Optional<Decision> noTriggerToFollow(GovernanceEvent event, String dedupKey, Channel channel, ChannelType type) {
+        if (event.type().action() == EventType.Action.TRIGGER
+                || type.rules().followUps() != DeliveryRules.FollowUps.AFTER_TRIGGER) {
+            return Optional.empty();
+        }
+        String destination = channel.settings().destinationFor(event.type()).orElseThrow();
+        if (outbox.triggerQueued(channel.id(), SequenceKey.of(destination, dedupKey))) {
+            return Optional.empty();
+        }
+        return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.NOTHING_TO_RESOLVE,
+                "no trigger went to this channel for dedup key " + dedupKey + ", so there is no alert of it to follow up"));
+    }
+
     private static Optional<Decision> noDestination(GovernanceEvent event, Channel channel, ChannelType type) {
         if (channel.settings().destinationFor(event.type()).isEmpty()) {
             return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.FILTERED,
@@ -165,9 +183,10 @@ public class EventRouter {
     public Preview preview(GovernanceEvent event, String organizationName, Channel channel) {
         String dedupKey = DedupKeys.forEvent(event);
         ChannelType type = types.get(channel.type());
-        if (event.type().action() == EventType.Action.TRIGGER
-                || type.rules().followUps() == DeliveryRules.FollowUps.EVERY_EVENT) {
-            Optional<Decision> skipped = skipped(event, channel, type, clock.instant(), false);
+        if (type.rules().followUps() != DeliveryRules.FollowUps.OPEN_INCIDENTS
+                || event.type().action() == EventType.Action.TRIGGER) {
+            Optional<Decision> skipped = skipped(event, channel, type, clock.instant(), false)
+                    .or(() -> noTriggerToFollow(event, dedupKey, channel, type));
             if (skipped.isPresent()) {
                 return new Preview(skipped.get(), null, null);
             }

@@ -41,7 +41,7 @@ class ChannelTypesListIT extends ApiTest {
             assertThat(type.get("display_name").stringValue()).as(type.toString()).isNotBlank();
             assertThat(type.get("destination_noun").stringValue()).as(type.toString()).isNotBlank();
             assertThat(type.get("owned_fields").size()).as(type.toString()).isPositive();
-            assertThat(type.get("follow_ups").stringValue()).as(type.toString()).isIn("open_incidents", "every_event");
+            assertThat(type.get("follow_ups").stringValue()).as(type.toString()).isIn("open_incidents", "every_event", "after_trigger");
             // A type opens incidents exactly when it follows up open incidents (DeliveryRules' rule).
             assertThat(type.get("opens_incidents").booleanValue())
                     .isEqualTo("open_incidents".equals(type.get("follow_ups").stringValue()));

@@ -52,7 +52,7 @@ public class SlackChannelType implements ChannelType {
      * example of "above 1".
      */
     static final RateLimit PER_CHANNEL = new RateLimit(2, Duration.ofSeconds(2));
-    private static final DeliveryRules RULES = new DeliveryRules(false, false, DeliveryRules.FollowUps.EVERY_EVENT, false,
+    private static final DeliveryRules RULES = new DeliveryRules(false, false, DeliveryRules.FollowUps.AFTER_TRIGGER, false,
             true);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -28,7 +28,14 @@ public record DeliveryRules(boolean opensIncidents, boolean mergesWaitingTrigger
         /** Resolves and acknowledges go where an incident of the dedup key is open, whatever the filters. */
         OPEN_INCIDENTS,
         /** Every subscribed event is routed like a trigger (enabled, subscribed, filters), as its own message. */
-        EVERY_EVENT
+        EVERY_EVENT,
+        /**
+         * A conversation (chat): every trigger is its own message, and a resolve or acknowledge goes, as its own
+         * message and whatever the filters, to a channel that queued a trigger of the dedup key to the same
+         * destination. A channel for lower-severity alerts then hears of the approval of its own alerts, not of
+         * one it never showed.
+         */
+        AFTER_TRIGGER
     }
 
     public DeliveryRules {

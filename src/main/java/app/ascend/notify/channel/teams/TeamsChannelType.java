@@ -99,12 +99,13 @@ public class TeamsChannelType implements ChannelType {
     }
 
     /**
-     * Every event a message of its own, in order per URL and dedup key; no incidents (a posted card cannot be
-     * updated through a webhook, FACTS.md §6); no settings at send, since the URL is the whole destination.
+     * Every event a message of its own, in order per URL and dedup key, an approval or resolve only where its
+     * alert went (a conversation); no incidents (a posted card cannot be updated through a webhook, FACTS.md §6);
+     * no settings at send, since the URL is the whole destination.
      */
     @Override
     public DeliveryRules rules() {
-        return new DeliveryRules(false, false, DeliveryRules.FollowUps.EVERY_EVENT, false);
+        return new DeliveryRules(false, false, DeliveryRules.FollowUps.AFTER_TRIGGER, false);
     }
 
     @Override
