@@ -46,6 +46,19 @@ class ChannelValidationIT extends ApiTest {
         assertThat(admin.get(CHANNELS + "/" + id).json().get("type").stringValue()).isEqualTo("pagerduty");
     }
 
+    /** H2 counts a varchar's length in UTF-16 units: 200 emoji (400 units) were a 500 at the insert (fuzz suite). */
+    @Test
+    void aNameOfTwoHundredEmojiIsRefusedAsTooLongNotAServerError() {
+        ApiClient admin = newTenant().admin();
+        Map<String, Object> body = valid();
+        body.put("name", "🚨".repeat(200));
+
+        String message = assertInvalidField(admin.post(CHANNELS, body), "name");
+        assertThat(message).contains("at most 200 characters").contains("counts as two");
+        body.put("name", "🚨".repeat(100));
+        assertThat(admin.post(CHANNELS, body).status()).isEqualTo(201);
+    }
+
     @Test
     void unknownFieldInConfigIsNamed() {
         ApiClient admin = newTenant().admin();
