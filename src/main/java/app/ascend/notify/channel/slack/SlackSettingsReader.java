@@ -2,18 +2,16 @@ package app.ascend.notify.channel.slack;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import app.ascend.notify.event.EventType;
+import app.ascend.notify.channel.spi.RunbookLinks;
 import app.ascend.notify.outbound.OutboundAddressPolicy;
 import app.ascend.notify.secret.KeyMask;
 import app.ascend.notify.web.JsonFields;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Reads and validates a Slack channel's {@code config}, each error with its path:
@@ -80,7 +78,8 @@ final class SlackSettingsReader {
         String url = webhook ? webhookUrl(config) : null;
         String token = bot ? token(config) : null;
         String channelId = bot ? channelId(config) : null;
-        Map<String, String> runbooks = runbookLinks(config);
+        // Slack's button url is at most 3000 characters ([D10]); RunbookLinks takes at most 2000, which leaves room.
+        Map<String, String> runbooks = RunbookLinks.read(config);
         if (channel.errors().list().size() > errorsBefore || (webhook ? url == null : token == null || channelId == null)) {
             return null;
         }
@@ -190,40 +189,5 @@ final class SlackSettingsReader {
             return null;
         }
         return text;
-    }
-
-    private Map<String, String> runbookLinks(JsonFields config) {
-        Map<String, String> links = new LinkedHashMap<>();
-        if (!config.hasValue("runbook_links")) {
-            return links;
-        }
-        JsonFields.object(config.get("runbook_links"), config.path("runbook_links"), channel.errors()).ifPresent(map -> {
-            for (Map.Entry<String, JsonNode> entry : map.properties()) {
-                String path = map.path(entry.getKey());
-                if (EventType.fromWireName(entry.getKey()).isEmpty()) {
-                    channel.errors().add(path, "unknown event type; known types: " + String.join(", ", EventType.wireNames()));
-                    continue;
-                }
-                // Slack's button url is at most 3000 characters ([D10]); 2000 leaves room and matches the webhook's.
-                map.string(entry.getKey(), true, 2000).ifPresent(url -> {
-                    if (isHttpUrl(url)) {
-                        links.put(entry.getKey(), url.trim());
-                    } else {
-                        channel.errors().add(path, "must be an absolute http:// or https:// URL");
-                    }
-                });
-            }
-        });
-        return links;
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = new URI(url.trim());
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && !uri.getHost().isBlank();
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }

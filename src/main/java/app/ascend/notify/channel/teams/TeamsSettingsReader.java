@@ -2,16 +2,14 @@ package app.ascend.notify.channel.teams;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import app.ascend.notify.event.EventType;
+import app.ascend.notify.channel.spi.RunbookLinks;
 import app.ascend.notify.outbound.OutboundAddressPolicy;
 import app.ascend.notify.web.JsonFields;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Reads and validates a Teams channel's {@code config}. The webhook URL must be absolute https (http only for a
@@ -23,7 +21,6 @@ import tools.jackson.databind.JsonNode;
 final class TeamsSettingsReader {
     /** Workflows trigger URLs carry a long signature; 2,048 is far above any seen and bounds what is stored. */
     static final int MAX_URL_LENGTH = 2048;
-    static final int MAX_RUNBOOK_URL_LENGTH = 2000;
     /** How {@link app.ascend.notify.outbound.Redaction#url} ends a URL whose path or query it hid. */
     private static final String MASKED_TAIL = "/…";
     static final Set<String> CONFIG_FIELDS = Set.of("webhook_url", "runbook_links");
@@ -53,7 +50,7 @@ final class TeamsSettingsReader {
         int errorsBefore = channel.errors().list().size();
         config.rejectUnknown(CONFIG_FIELDS);
         String url = webhookUrl(config);
-        Map<String, String> runbooks = runbookLinks(config);
+        Map<String, String> runbooks = RunbookLinks.read(config);
         if (url == null || channel.errors().list().size() > errorsBefore) {
             return null;
         }
@@ -107,40 +104,5 @@ final class TeamsSettingsReader {
             return null;
         }
         return uri.toString();
-    }
-
-    /** Runbook URLs are shown to readers as buttons, not called: any absolute http(s) URL, as PagerDuty's links. */
-    private Map<String, String> runbookLinks(JsonFields config) {
-        Map<String, String> links = new LinkedHashMap<>();
-        if (!config.hasValue("runbook_links")) {
-            return links;
-        }
-        JsonFields.object(config.get("runbook_links"), config.path("runbook_links"), channel.errors()).ifPresent(map -> {
-            for (Map.Entry<String, JsonNode> entry : map.properties()) {
-                String path = map.path(entry.getKey());
-                if (EventType.fromWireName(entry.getKey()).isEmpty()) {
-                    channel.errors().add(path, "unknown event type; known types: " + String.join(", ", EventType.wireNames()));
-                    continue;
-                }
-                map.string(entry.getKey(), true, MAX_RUNBOOK_URL_LENGTH).ifPresent(url -> {
-                    if (isHttpUrl(url)) {
-                        links.put(entry.getKey(), url.trim());
-                    } else {
-                        channel.errors().add(path, "must be an absolute http:// or https:// URL");
-                    }
-                });
-            }
-        });
-        return links;
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = new URI(url.trim());
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && !uri.getHost().isBlank();
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }
