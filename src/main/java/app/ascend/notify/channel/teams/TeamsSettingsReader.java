@@ -10,11 +10,12 @@ import app.ascend.notify.outbound.UserEnteredUrl;
 import app.ascend.notify.web.JsonFields;
 
 /**
- * Reads and validates a Teams channel's {@code config}. The webhook URL must be absolute https (http only for a
- * host ASCEND_OUTBOUND_ALLOW lists), without user-info, and must not reach a loopback, private, link-local or
- * metadata address unless allowed ({@link OutboundAddressPolicy}). Hosts are not pinned to Microsoft's: flow
- * hosts have moved before ({@code *.logic.azure.com}, {@code *.api.powerplatform.com}; FACTS.md §7), so any
- * https host is accepted. The URL sent back masked (as answers show it) stands for the stored one.
+ * Reads and validates a Teams channel's {@code config}. The webhook URL (read by {@link UserEnteredUrl}) must be
+ * absolute https (http only for a host ASCEND_OUTBOUND_ALLOW lists), without user-info, and must not reach a
+ * loopback, private, link-local or metadata address unless allowed ({@link OutboundAddressPolicy}). Hosts are not
+ * pinned to Microsoft's: flow hosts have moved before ({@code *.logic.azure.com}, {@code *.api.powerplatform.com};
+ * FACTS.md §7), so any https host is accepted. The URL sent back masked (as answers show it) stands for the
+ * stored one.
  */
 final class TeamsSettingsReader {
     /** Workflows trigger URLs carry a long signature; 2,048 is far above any seen and bounds what is stored. */

@@ -10,11 +10,11 @@ import app.ascend.notify.outbound.UserEnteredUrl;
 import app.ascend.notify.web.JsonFields;
 
 /**
- * Reads and validates a webhook channel's {@code config}. The URL must be absolute https (http only for
- * a host the operator's ASCEND_OUTBOUND_ALLOW lists), without user-info, and must not reach a loopback,
- * private, link-local or metadata address unless allowed ({@link OutboundAddressPolicy}). The secret is
- * generated on create and kept afterwards: a client may send it back masked as it read it, never choose
- * one (sending back the stored one, as the document a PATCH merges onto does, keeps it too). The URL sent
+ * Reads and validates a webhook channel's {@code config}. The URL (read by {@link UserEnteredUrl}) must be
+ * absolute https (http only for a host the operator's ASCEND_OUTBOUND_ALLOW lists), without user-info, and must
+ * not reach a loopback, private, link-local or metadata address unless allowed ({@link OutboundAddressPolicy}).
+ * The secret is generated on create and kept afterwards: a client may send it back masked as it read it, never
+ * choose one (sending back the stored one, as the document a PATCH merges onto does, keeps it too). The URL sent
  * back masked (as answers show it) stands for the stored one.
  */
 final class WebhookSettingsReader {
