@@ -1,12 +1,12 @@
 package app.ascend.notify.channel.pagerduty;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import app.ascend.notify.channel.spi.RunbookLinks;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.EventTypeList;
 import app.ascend.notify.secret.KeyMask;
@@ -55,7 +55,7 @@ final class PagerDutySettingsReader {
         if (!region.equals(PagerDutySettings.REGION_US) && !region.equals(PagerDutySettings.REGION_EU)) {
             channel.errors().add("config.region", "must be \"us\" or \"eu\" (the region of your PagerDuty account)");
         }
-        Map<String, String> runbooks = runbookLinks(config);
+        Map<String, String> runbooks = RunbookLinks.read(config);
         boolean includeMetadata = config.bool("include_metadata").orElse(true);
         List<PagerDutySettings.RoutingRule> restoredRules = restoreRuleKeys(rules, aliases);
         return new PagerDutySettings(integrationKey, routingKey, region, aliases, runbooks, includeMetadata,
@@ -103,40 +103,6 @@ final class PagerDutySettingsReader {
             }
         });
         return aliases;
-    }
-
-    private Map<String, String> runbookLinks(JsonFields config) {
-        Map<String, String> links = new LinkedHashMap<>();
-        if (!config.hasValue("runbook_links")) {
-            return links;
-        }
-        JsonFields.object(config.get("runbook_links"), "config.runbook_links", channel.errors()).ifPresent(map -> {
-            for (Map.Entry<String, JsonNode> entry : map.properties()) {
-                String path = map.path(entry.getKey());
-                if (EventType.fromWireName(entry.getKey()).isEmpty()) {
-                    channel.errors().add(path, "unknown event type; known types: " + String.join(", ", EventType.wireNames()));
-                    continue;
-                }
-                map.string(entry.getKey(), true, 2000).ifPresent(url -> {
-                    if (isHttpUrl(url)) {
-                        links.put(entry.getKey(), url.trim());
-                    } else {
-                        channel.errors().add(path, "must be an absolute http:// or https:// URL");
-                    }
-                });
-            }
-        });
-        return links;
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = new URI(url.trim());
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && !uri.getHost().isBlank();
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private Map<String, String> severityMapping() {

@@ -1,19 +1,17 @@
 package app.ascend.notify.channel.slack;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import app.ascend.notify.event.EventType;
+import app.ascend.notify.channel.spi.RunbookLinks;
 import app.ascend.notify.outbound.OutboundAddressPolicy;
+import app.ascend.notify.outbound.UserEnteredUrl;
 import app.ascend.notify.secret.KeyMask;
 import app.ascend.notify.web.JsonFields;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Reads and validates a Slack channel's {@code config}, each error with its path:
@@ -39,7 +37,11 @@ final class SlackSettingsReader {
     static final Pattern TOKEN = Pattern.compile("xoxb-[A-Za-z0-9-]{10,250}");
     static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{8,20}");
     private static final Pattern WEBHOOK_PATH = Pattern.compile("/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]+");
-    private static final String MASKED_TAIL = "/…";
+    private static final UserEnteredUrl.Wording URL_WORDING = new UserEnteredUrl.Wording(
+            "is a masked URL that matches no stored one; send the full webhook URL, or leave config out of a PATCH to "
+                    + "keep the stored one",
+            "must be Slack's incoming webhook URL, https://hooks.slack.com/services/T…/B…/…",
+            "must not carry a user name or password");
 
     private final JsonFields channel;
     private final SlackSettings stored;
@@ -80,7 +82,8 @@ final class SlackSettingsReader {
         String url = webhook ? webhookUrl(config) : null;
         String token = bot ? token(config) : null;
         String channelId = bot ? channelId(config) : null;
-        Map<String, String> runbooks = runbookLinks(config);
+        // Slack's button url is at most 3000 characters ([D10]); RunbookLinks takes at most 2000, which leaves room.
+        Map<String, String> runbooks = RunbookLinks.read(config);
         if (channel.errors().list().size() > errorsBefore || (webhook ? url == null : token == null || channelId == null)) {
             return null;
         }
@@ -88,58 +91,29 @@ final class SlackSettingsReader {
     }
 
     private String webhookUrl(JsonFields config) {
-        String path = config.path("webhook_url");
-        Optional<String> value = config.string("webhook_url", true, MAX_URL_LENGTH);
-        if (value.isEmpty()) {
-            return null;
-        }
-        String text = value.get().trim();
-        if (stored != null && !stored.botMode()
-                && (text.equals(SlackDestination.maskUrl(stored.webhookUrl())) || text.equals(stored.webhookUrl()))) {
-            return stored.webhookUrl(); // sent back as read
-        }
-        if (text.endsWith(MASKED_TAIL)) {
-            channel.errors().add(path, "is a masked URL that matches no stored one; send the full webhook URL, or leave "
-                    + "config out of a PATCH to keep the stored one");
-            return null;
-        }
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            channel.errors().add(path, "is not a valid URL: " + e.getReason());
-            return null;
-        }
-        if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null || uri.getHost().isBlank()) {
-            channel.errors().add(path, "must be Slack's incoming webhook URL, https://hooks.slack.com/services/T…/B…/…");
-            return null;
-        }
-        if (uri.getRawUserInfo() != null) {
-            channel.errors().add(path, "must not carry a user name or password");
-            return null;
-        }
+        return new UserEnteredUrl(policy, URL_WORDING, this::slackWebhookUnlessAllowListed).read(config, "webhook_url",
+                MAX_URL_LENGTH, stored == null || stored.botMode() ? null : stored.webhookUrl(),
+                UserEnteredUrl.SentBack.MASKED_OR_CLEAR);
+    }
+
+    /**
+     * On a host ASCEND_OUTBOUND_ALLOW lists (a stand-in, a proxy) any http(s) URL; anywhere else only the shape
+     * Slack issues.
+     */
+    private Optional<String> slackWebhookUnlessAllowListed(URI uri) {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (policy.allowListed(uri)) {
-            if (!scheme.equals("https") && !scheme.equals("http")) {
-                channel.errors().add(path, "must be an https URL");
-                return null;
-            }
-        } else {
-            if (!scheme.equals("https") || !SLACK_WEBHOOK_HOST.equalsIgnoreCase(uri.getHost()) || uri.getPort() != -1
-                    || uri.getRawQuery() != null || !WEBHOOK_PATH.matcher(uri.getRawPath() == null ? "" : uri.getRawPath())
-                            .matches()) {
-                channel.errors().add(path, "must be Slack's incoming webhook URL, https://hooks.slack.com/services/T…/B…/… "
-                        + "(copy it from your Slack app's \"Incoming Webhooks\" page); another host only when "
-                        + "ASCEND_OUTBOUND_ALLOW lists it");
-                return null;
-            }
+            return scheme.equals("https") || scheme.equals("http") ? Optional.empty()
+                    : Optional.of("must be an https URL");
         }
-        Optional<String> refusal = policy.refusal(uri);
-        if (refusal.isPresent()) {
-            channel.errors().add(path, "is refused: " + refusal.get());
-            return null;
+        if (!scheme.equals("https") || !SLACK_WEBHOOK_HOST.equalsIgnoreCase(uri.getHost()) || uri.getPort() != -1
+                || uri.getRawQuery() != null || !WEBHOOK_PATH.matcher(uri.getRawPath() == null ? "" : uri.getRawPath())
+                        .matches()) {
+            return Optional.of("must be Slack's incoming webhook URL, https://hooks.slack.com/services/T…/B…/… "
+                    + "(copy it from your Slack app's \"Incoming Webhooks\" page); another host only when "
+                    + "ASCEND_OUTBOUND_ALLOW lists it");
         }
-        return uri.toString();
+        return Optional.empty();
     }
 
     private String token(JsonFields config) {
@@ -190,40 +164,5 @@ final class SlackSettingsReader {
             return null;
         }
         return text;
-    }
-
-    private Map<String, String> runbookLinks(JsonFields config) {
-        Map<String, String> links = new LinkedHashMap<>();
-        if (!config.hasValue("runbook_links")) {
-            return links;
-        }
-        JsonFields.object(config.get("runbook_links"), config.path("runbook_links"), channel.errors()).ifPresent(map -> {
-            for (Map.Entry<String, JsonNode> entry : map.properties()) {
-                String path = map.path(entry.getKey());
-                if (EventType.fromWireName(entry.getKey()).isEmpty()) {
-                    channel.errors().add(path, "unknown event type; known types: " + String.join(", ", EventType.wireNames()));
-                    continue;
-                }
-                // Slack's button url is at most 3000 characters ([D10]); 2000 leaves room and matches the webhook's.
-                map.string(entry.getKey(), true, 2000).ifPresent(url -> {
-                    if (isHttpUrl(url)) {
-                        links.put(entry.getKey(), url.trim());
-                    } else {
-                        channel.errors().add(path, "must be an absolute http:// or https:// URL");
-                    }
-                });
-            }
-        });
-        return links;
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = new URI(url.trim());
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && !uri.getHost().isBlank();
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }

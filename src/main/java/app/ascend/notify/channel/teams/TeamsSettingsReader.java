@@ -1,31 +1,30 @@
 package app.ascend.notify.channel.teams;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import app.ascend.notify.event.EventType;
+import app.ascend.notify.channel.spi.RunbookLinks;
 import app.ascend.notify.outbound.OutboundAddressPolicy;
+import app.ascend.notify.outbound.UserEnteredUrl;
 import app.ascend.notify.web.JsonFields;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Reads and validates a Teams channel's {@code config}. The webhook URL must be absolute https (http only for a
- * host ASCEND_OUTBOUND_ALLOW lists), without user-info, and must not reach a loopback, private, link-local or
- * metadata address unless allowed ({@link OutboundAddressPolicy}). Hosts are not pinned to Microsoft's: flow
- * hosts have moved before ({@code *.logic.azure.com}, {@code *.api.powerplatform.com}; FACTS.md §7), so any
- * https host is accepted. The URL sent back masked (as answers show it) stands for the stored one.
+ * Reads and validates a Teams channel's {@code config}. The webhook URL (read by {@link UserEnteredUrl}) must be
+ * absolute https (http only for a host ASCEND_OUTBOUND_ALLOW lists), without user-info, and must not reach a
+ * loopback, private, link-local or metadata address unless allowed ({@link OutboundAddressPolicy}). Hosts are not
+ * pinned to Microsoft's: flow hosts have moved before ({@code *.logic.azure.com}, {@code *.api.powerplatform.com};
+ * FACTS.md §7), so any https host is accepted. The URL sent back masked (as answers show it) stands for the
+ * stored one.
  */
 final class TeamsSettingsReader {
     /** Workflows trigger URLs carry a long signature; 2,048 is far above any seen and bounds what is stored. */
     static final int MAX_URL_LENGTH = 2048;
-    static final int MAX_RUNBOOK_URL_LENGTH = 2000;
-    /** How {@link app.ascend.notify.outbound.Redaction#url} ends a URL whose path or query it hid. */
-    private static final String MASKED_TAIL = "/…";
+    private static final UserEnteredUrl.Wording URL_WORDING = new UserEnteredUrl.Wording(
+            UserEnteredUrl.MASKED_MATCHES_NONE,
+            "must be an absolute URL with a host: the HTTP POST URL of the Workflows trigger, "
+                    + "e.g. https://prod-00.westus.logic.azure.com:443/workflows/…",
+            "must not carry a user name or password (user-info)");
     static final Set<String> CONFIG_FIELDS = Set.of("webhook_url", "runbook_links");
 
     private final JsonFields channel;
@@ -52,95 +51,12 @@ final class TeamsSettingsReader {
         JsonFields config = maybeConfig.get();
         int errorsBefore = channel.errors().list().size();
         config.rejectUnknown(CONFIG_FIELDS);
-        String url = webhookUrl(config);
-        Map<String, String> runbooks = runbookLinks(config);
+        String url = new UserEnteredUrl(policy, URL_WORDING).read(config, "webhook_url", MAX_URL_LENGTH,
+                stored == null ? null : stored.webhookUrl(), UserEnteredUrl.SentBack.MASKED);
+        Map<String, String> runbooks = RunbookLinks.read(config);
         if (url == null || channel.errors().list().size() > errorsBefore) {
             return null;
         }
         return new TeamsSettings(url, runbooks);
-    }
-
-    private String webhookUrl(JsonFields config) {
-        String path = config.path("webhook_url");
-        Optional<String> value = config.string("webhook_url", true, MAX_URL_LENGTH);
-        if (value.isEmpty()) {
-            return null;
-        }
-        String text = value.get().trim();
-        if (stored != null && text.equals(stored.maskedUrl())) {
-            return stored.webhookUrl(); // sent back as read
-        }
-        if (text.endsWith(MASKED_TAIL)) {
-            channel.errors().add(path, "is a masked URL that matches no stored one; send the full URL, or leave config "
-                    + "out of a PATCH to keep the stored one");
-            return null;
-        }
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            channel.errors().add(path, "is not a valid URL: " + e.getReason());
-            return null;
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null || uri.getHost().isBlank()) {
-            channel.errors().add(path, "must be an absolute URL with a host: the HTTP POST URL of the Workflows trigger, "
-                    + "e.g. https://prod-00.westus.logic.azure.com:443/workflows/…");
-            return null;
-        }
-        if (uri.getRawUserInfo() != null) {
-            channel.errors().add(path, "must not carry a user name or password (user-info)");
-            return null;
-        }
-        if (scheme.equals("http")) {
-            if (!policy.allowListed(uri)) {
-                channel.errors().add(path, "must use https; http is allowed only for hosts that ASCEND_OUTBOUND_ALLOW lists");
-                return null;
-            }
-        } else if (!scheme.equals("https")) {
-            channel.errors().add(path, "must be an https URL");
-            return null;
-        }
-        Optional<String> refusal = policy.refusal(uri);
-        if (refusal.isPresent()) {
-            channel.errors().add(path, "is refused: " + refusal.get());
-            return null;
-        }
-        return uri.toString();
-    }
-
-    /** Runbook URLs are shown to readers as buttons, not called: any absolute http(s) URL, as PagerDuty's links. */
-    private Map<String, String> runbookLinks(JsonFields config) {
-        Map<String, String> links = new LinkedHashMap<>();
-        if (!config.hasValue("runbook_links")) {
-            return links;
-        }
-        JsonFields.object(config.get("runbook_links"), config.path("runbook_links"), channel.errors()).ifPresent(map -> {
-            for (Map.Entry<String, JsonNode> entry : map.properties()) {
-                String path = map.path(entry.getKey());
-                if (EventType.fromWireName(entry.getKey()).isEmpty()) {
-                    channel.errors().add(path, "unknown event type; known types: " + String.join(", ", EventType.wireNames()));
-                    continue;
-                }
-                map.string(entry.getKey(), true, MAX_RUNBOOK_URL_LENGTH).ifPresent(url -> {
-                    if (isHttpUrl(url)) {
-                        links.put(entry.getKey(), url.trim());
-                    } else {
-                        channel.errors().add(path, "must be an absolute http:// or https:// URL");
-                    }
-                });
-            }
-        });
-        return links;
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = new URI(url.trim());
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && !uri.getHost().isBlank();
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }
