@@ -52,6 +52,18 @@ public final class JsonFields {
     }
 
     /** Present and not JSON null. */
+    /**
+     * A required object field ({@code config}), or empty with its error: {@code whenMissing} when it is absent or
+     * null (e.g. "is required: give config.url, …"), "must be a JSON object" when it is something else.
+     */
+    public Optional<JsonFields> requiredObject(String field, String whenMissing) {
+        if (!hasValue(field)) {
+            errors.add(path(field), whenMissing);
+            return Optional.empty();
+        }
+        return object(get(field), path(field), errors);
+    }
+
     public boolean hasValue(String field) {
         return node.has(field) && !node.get(field).isNull();
     }

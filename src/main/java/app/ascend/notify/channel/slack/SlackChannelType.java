@@ -38,8 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
  * rate Slack allows for both paths (https://docs.slack.dev/apis/web-api/rate-limits, FACTS.md §3).
  *
  * <p>The Web API's base URL is the operator's ({@code ASCEND_SLACK_API_URL}, default https://slack.com/api), so it
- * is not held to the outbound address rule, like PagerDuty's; webhook URLs are user-entered and checked against
- * {@link OutboundAddressPolicy} when saved and before every send. Redirects are never followed.
+ * is not held to the outbound address rule (no vendor API base the operator sets is); webhook URLs are
+ * user-entered and checked against {@link OutboundAddressPolicy} when saved and before every send. Redirects are
+ * never followed.
  */
 @Component
 public class SlackChannelType implements ChannelType {

@@ -55,12 +55,8 @@ final class SlackSettingsReader {
 
     /** The settings, or null when an error was recorded. */
     SlackSettings read() {
-        if (!channel.hasValue("config")) {
-            channel.errors().add("config", "is required: give config.webhook_url (an incoming webhook), or "
-                    + "config.bot_token and config.channel (a Slack app's bot)");
-            return null;
-        }
-        Optional<JsonFields> maybeConfig = JsonFields.object(channel.get("config"), "config", channel.errors());
+        Optional<JsonFields> maybeConfig = channel.requiredObject("config", "is required: give config.webhook_url "
+                + "(an incoming webhook), or config.bot_token and config.channel (a Slack app's bot)");
         if (maybeConfig.isEmpty()) {
             return null;
         }

@@ -39,12 +39,8 @@ final class TeamsSettingsReader {
 
     /** The settings, or null when an error was recorded. */
     TeamsSettings read() {
-        if (!channel.hasValue("config")) {
-            channel.errors().add("config", "is required: give config.webhook_url, the URL of a Teams Workflows webhook "
-                    + "(\"Post to a channel when a webhook request is received\")");
-            return null;
-        }
-        Optional<JsonFields> maybeConfig = JsonFields.object(channel.get("config"), "config", channel.errors());
+        Optional<JsonFields> maybeConfig = channel.requiredObject("config", "is required: give config.webhook_url, "
+                + "the URL of a Teams Workflows webhook (\"Post to a channel when a webhook request is received\")");
         if (maybeConfig.isEmpty()) {
             return null;
         }

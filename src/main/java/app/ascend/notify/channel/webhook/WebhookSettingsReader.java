@@ -48,11 +48,8 @@ final class WebhookSettingsReader {
 
     /** The settings, or null when an error was recorded. */
     WebhookSettings read() {
-        if (!channel.hasValue("config")) {
-            channel.errors().add("config", "is required: give config.url, the https URL that receives the events");
-            return null;
-        }
-        Optional<JsonFields> maybeConfig = JsonFields.object(channel.get("config"), "config", channel.errors());
+        Optional<JsonFields> maybeConfig = channel.requiredObject("config",
+                "is required: give config.url, the https URL that receives the events");
         if (maybeConfig.isEmpty()) {
             return null;
         }
