@@ -110,4 +110,22 @@ public interface ChannelType {
 
     /** Sends one message now. Remote failures are results, never exceptions. */
     SendResult send(Outgoing message);
+
+    /**
+     * How messages to one destination of a channel with these settings (null when
+     * {@link DeliveryRules#sendsWithSettings()} is false or the channel was deleted) are gathered into one
+     * request; {@link Batching#NONE} (the default) sends each alone.
+     */
+    default Batching batching(ChannelSettings settings) {
+        return Batching.NONE;
+    }
+
+    /**
+     * Sends the messages of one batch (one channel, one destination, in the order they were due) now and
+     * answers for each, in the same order: a message the destination refused is REJECTED while the others are
+     * DELIVERED. Remote failures are results, never exceptions. The default sends each alone.
+     */
+    default List<SendResult> sendBatch(List<Outgoing> messages) {
+        return messages.stream().map(this::send).toList();
+    }
 }
