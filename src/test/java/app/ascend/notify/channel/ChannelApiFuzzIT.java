@@ -215,4 +215,35 @@ class ChannelApiFuzzIT extends FuzzTest {
         assertThat(admin.get(Channels.PATH).itemIds()).as("channels").hasSize(1);
         assertServiceHealthy();
     }
+
+    /** Syslog channels: never a 5xx; as read is as created (or as patched), and a refused patch changes nothing. */
+    @Test
+    void creatingAndPatchingSyslogChannelsNeverAnswers5xx() {
+        ApiClient admin = newTenant().admin();
+        RawHttp http = raw(admin);
+        FuzzRun run = new FuzzRun("POST and PATCH " + Channels.PATH + " (syslog)");
+
+        run.forEachCase(i -> {
+            Random r = run.random(i);
+            Fuzzer fuzzer = new Fuzzer(r, Templates.SYSLOG_CHANNEL_FIELDS);
+            Object document = fuzzer.mutate(Templates.syslogChannel(r, "Fuzzed " + i), fuzzer.mutationCount());
+            ApiResponse answer = run.send(i, http, "POST", Channels.PATH, fuzzer.contentType(), fuzzer.body(document));
+            if (answer != null && answer.status() == 201) {
+                String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
+                JsonNode before = admin.get(path).json();
+                assertThat(before).as("the channel as read: as created").isEqualTo(answer.json());
+                Object patch = fuzzer.mutate(Templates.syslogChannelPatch(r), fuzzer.mutationCount());
+                ApiResponse patched = run.send(i, http, "PATCH", path, fuzzer.contentType(), fuzzer.body(patch));
+                if (patched != null && patched.status() < 500) {
+                    assertThat(admin.get(path).json()).as("the channel after a " + patched.status())
+                            .isEqualTo(patched.status() == 200 ? patched.json() : before);
+                }
+                assertThat(admin.delete(path).status()).isEqualTo(204);
+            }
+        });
+
+        run.assertNoFailures();
+        assertThat(admin.get(Channels.PATH).itemIds()).as("channels left").isEmpty();
+        assertServiceHealthy();
+    }
 }

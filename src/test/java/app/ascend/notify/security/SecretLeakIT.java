@@ -76,6 +76,7 @@ class SecretLeakIT extends ApiTest {
         webhookSecretsCreatedRotatedAndRefused(admin);
         teamsWebhookUrlsCreatedKeptAndReplaced(admin);
         slackSecretsCreatedSentAndRefused(admin);
+        syslogPrivateKeyPastedAsCaRefused(admin);
         readEverything(admin);
         sealingKey();
         clients.forEach(client -> client.cookies().getCookieStore().getCookies().stream()
@@ -267,6 +268,21 @@ class SecretLeakIT extends ApiTest {
         assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
         ApiResponse refused = admin.patch(Channels.PATH + "/" + id, Map.of("config", Map.of("webhook_url",
                 "https://203.0.113.12/…")));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    }
+
+    /**
+     * A syslog channel (nothing of it is secret: a CA certificate is public) saved, read and sent back as read; a
+     * private key pasted by mistake into its CA field refused without repeating it.
+     */
+    private void syslogPrivateKeyPastedAsCaRefused(ApiClient admin) {
+        String id = Channels.create(admin, Map.of("name", "Syslog", "type", "syslog", "events", List.of("auth.mfa_failed"),
+                "config", Map.of("host", "203.0.113.13", "port", 6514))).get("id").stringValue();
+        assertThat(admin.put(Channels.PATH + "/" + id, admin.get(Channels.PATH + "/" + id).json()).status())
+                .as("the channel sent back as read").isEqualTo(200);
+        String key = secret("MIIEv" + newRoutingKey() + newRoutingKey(), "a private key pasted as a syslog CA");
+        ApiResponse refused = admin.patch(Channels.PATH + "/" + id, Map.of("config", Map.of("ca_certificate",
+                "-----BEGIN PRIVATE KEY-----\n" + key + "\n-----END PRIVATE KEY-----\n")));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     }
 

@@ -30,6 +30,9 @@ public final class Templates {
     /** A Slack channel's fields (both modes), for mutations of Slack documents. */
     public static final List<String> SLACK_CHANNEL_FIELDS = List.of("name", "type", "enabled", "events", "filters",
             "config", "webhook_url", "bot_token", "channel", "runbook_links", "min_risk_score", "id", "warnings");
+    /** A syslog channel's fields, for mutations of syslog documents. */
+    public static final List<String> SYSLOG_CHANNEL_FIELDS = List.of("name", "type", "enabled", "events", "filters",
+            "config", "host", "port", "ca_certificate", "hostname", "facility", "app_name", "max_risk_score", "id", "warnings");
     public static final List<String> TEST_ALERT_FIELDS = List.of("channel_id", "event", "dry_run", "resolve");
     private static final List<String> LEVELS = List.of("critical", "high", "medium", "low");
     private static final List<String> SEVERITIES = List.of("critical", "error", "warning", "info");
@@ -333,5 +336,68 @@ public final class Templates {
         if (r.nextInt(10) < 7) {
             event.put(field, value);
         }
+    }
+
+    /** A self-signed CA certificate (P-256, valid to 2126): a syslog channel's {@code ca_certificate}. */
+    public static final String SYSLOG_CA = """
+            -----BEGIN CERTIFICATE-----
+            MIIBhTCCASugAwIBAgIUWT9vbCiWDEEE/v5YJFBVb88c9QswCgYIKoZIzj0EAwIw
+            FzEVMBMGA1UEAwwMVW5pdCB0ZXN0IENBMCAXDTI2MTIwNjE1NTMwN1oYDzIxMjYx
+            MTEyMTU1MzA3WjAXMRUwEwYDVQQDDAxVbml0IHRlc3QgQ0EwWTATBgcqhkjOPQIB
+            BggqhkjOPQMBBwNCAATMwr8rEYlaTqIRpA192NnjmTe8HJdQ6dC7MSBDa3lm0zhe
+            AM2NahZWVFsuA7S5yBwffkC9voohEpIPzn+v9yN+o1MwUTAdBgNVHQ4EFgQUrDBs
+            W/7J7WwdAYUBMOE6kMCulK0wHwYDVR0jBBgwFoAUrDBsW/7J7WwdAYUBMOE6kMCu
+            lK0wDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNIADBFAiAQrz2dNBiVtWC1
+            03NJqiwUgg++hJu1c1OCNosP1vHaSwIhAIC3CqT8spaQpllND1glNrW/grlx8u0r
+            iGPtTWGapS4G
+            -----END CERTIFICATE-----
+            """;
+
+    /**
+     * A valid syslog channel, using any of its optional fields: a server on a documentation address (TEST-NET-3,
+     * RFC 5737, or 2001:db8::/32, RFC 3849: no name to resolve), sometimes with a CA certificate and header fields.
+     */
+    public static Obj syslogChannel(Random r, String name) {
+        Obj channel = new Obj().put("name", name).put("type", "syslog");
+        if (r.nextBoolean()) {
+            channel.put("enabled", Doc.bool(r.nextInt(4) != 0));
+        }
+        if (r.nextInt(10) < 7) {
+            channel.put("events", eventList(r, TYPES));
+        }
+        Obj config = new Obj().put("host", r.nextBoolean() ? "203.0.113." + (1 + r.nextInt(250))
+                : "2001:db8::" + Integer.toHexString(1 + r.nextInt(4000)));
+        if (r.nextBoolean()) {
+            config.put("port", Doc.number(1 + r.nextInt(65_535)));
+        }
+        if (r.nextInt(10) < 5) {
+            config.put("ca_certificate", SYSLOG_CA);
+        }
+        if (r.nextInt(10) < 3) {
+            config.put("hostname", "ascend-" + r.nextInt(100) + ".example.com");
+        }
+        if (r.nextInt(10) < 3) {
+            config.put("facility", List.of("local0", "local4", "local7", "auth", "authpriv").get(r.nextInt(5)));
+        }
+        if (r.nextInt(10) < 2) {
+            config.put("app_name", "ascend" + r.nextInt(10));
+        }
+        channel.put("config", config);
+        return channel;
+    }
+
+    /** A JSON merge patch for a syslog channel: some of its fields, some removed with null. */
+    public static Obj syslogChannelPatch(Random r) {
+        Obj full = syslogChannel(r, "Patched " + r.nextInt(1000));
+        Obj patch = new Obj();
+        for (Doc.Entry e : full.entries) {
+            if (!e.key.equals("type") && r.nextInt(3) == 0) {
+                patch.put(e.key, e.value);
+            }
+        }
+        if (r.nextInt(4) == 0) {
+            patch.put(List.of("events", "filters", "enabled").get(r.nextInt(3)), Doc.NULL);
+        }
+        return patch;
     }
 }
