@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.springframework.test.context.TestPropertySource;
 
+import app.ascend.notify.support.RsyslogServer;
 import app.ascend.notify.support.ApiResponse;
 import app.ascend.notify.support.ApiTest;
 import app.ascend.notify.support.Pipeline;

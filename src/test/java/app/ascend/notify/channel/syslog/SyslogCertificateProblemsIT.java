@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import app.ascend.notify.support.RsyslogServer;
 import app.ascend.notify.support.ApiResponse;
 import app.ascend.notify.support.Events;
 import app.ascend.notify.support.Pipeline;

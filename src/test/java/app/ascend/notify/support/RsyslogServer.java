@@ -1,4 +1,4 @@
-package app.ascend.notify.channel.syslog;
+package app.ascend.notify.support;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>Missing rsyslogd or its gtls driver skips the test, unless {@code CI=true} (then it fails: CI installs them).
  */
-final class RsyslogServer implements AutoCloseable {
+public final class RsyslogServer implements AutoCloseable {
     static final Path RSYSLOGD = Path.of("/usr/sbin/rsyslogd");
     static final Path GTLS_DRIVER = Path.of("/usr/lib/x86_64-linux-gnu/rsyslog/lmnsd_gtls.so");
 
@@ -39,7 +39,7 @@ final class RsyslogServer implements AutoCloseable {
     }
 
     /** Makes the certificates and starts the server; skips (or, on CI, fails) without rsyslog. */
-    static RsyslogServer start() {
+    public static RsyslogServer start() {
         boolean present = Files.isExecutable(RSYSLOGD) && (Files.exists(GTLS_DRIVER)
                 || Files.exists(Path.of("/usr/lib/rsyslog/lmnsd_gtls.so")));
         if ("true".equals(System.getenv("CI"))) {
@@ -59,22 +59,22 @@ final class RsyslogServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** The PEM of the CA that signed the server's certificate. */
-    String caCertificate() {
+    public String caCertificate() {
         return read(dir.resolve("ca.pem"));
     }
 
     /** The PEM of a CA that signed nothing the server holds. */
-    String otherCaCertificate() {
+    public String otherCaCertificate() {
         return read(dir.resolve("other-ca.pem"));
     }
 
     /** Every message received so far, one per line, as rsyslog got it. */
-    List<String> received() {
+    public List<String> received() {
         Path out = dir.resolve("received.log");
         if (!Files.exists(out)) {
             return List.of();
@@ -87,12 +87,12 @@ final class RsyslogServer implements AutoCloseable {
     }
 
     /** The received messages containing {@code marker} (each test's own action id). */
-    List<String> receivedWith(String marker) {
+    public List<String> receivedWith(String marker) {
         return received().stream().filter(line -> line.contains(marker)).toList();
     }
 
     /** Stops the server (SIGTERM to its PID) and waits until it has exited and its port is closed. */
-    void stop() {
+    public void stop() {
         if (process == null) {
             return;
         }
@@ -109,7 +109,7 @@ final class RsyslogServer implements AutoCloseable {
     }
 
     /** Starts the server (again, on the same port) and waits until it accepts connections. */
-    void restart() {
+    public void restart() {
         stop();
         try {
             process = new ProcessBuilder(RSYSLOGD.toString(), "-n", "-f", dir.resolve("rsyslog.conf").toString(), "-i",
