@@ -91,6 +91,11 @@ public final class RsyslogServer implements AutoCloseable {
         return received().stream().filter(line -> line.contains(marker)).toList();
     }
 
+    /** What rsyslogd wrote to its standard output and error so far (its complaints about peers). */
+    public String log() {
+        return read(dir.resolve("rsyslogd.out"));
+    }
+
     /** Stops the server (SIGTERM to its PID) and waits until it has exited and its port is closed. */
     public void stop() {
         if (process == null) {
@@ -114,7 +119,7 @@ public final class RsyslogServer implements AutoCloseable {
         try {
             process = new ProcessBuilder(RSYSLOGD.toString(), "-n", "-f", dir.resolve("rsyslog.conf").toString(), "-i",
                     dir.resolve("rsyslogd.pid").toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("rsyslogd.out").toFile()).start();
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("rsyslogd.out").toFile())).start();
         } catch (IOException e) {
             throw new IllegalStateException("rsyslogd could not be started: " + e.getMessage(), e);
         }

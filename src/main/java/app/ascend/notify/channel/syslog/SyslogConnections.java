@@ -83,7 +83,8 @@ final class SyslogConnections implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        long sweep = Math.max(1_000, idle.toMillis() / 2);
+        // Looked at every second (a handful of entries): a connection closes within a second of its idle time.
+        long sweep = Math.max(100, Math.min(1_000, idle.toMillis() / 2));
         timer.scheduleWithFixedDelay(this::closeIdle, sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
