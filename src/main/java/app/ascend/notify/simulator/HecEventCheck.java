@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,7 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  * not reproduced, it is unconfirmed).
  */
 final class HecEventCheck {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Reads one value at a time from a stream of them, so what follows a value is no error here. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
 
     /** The events read before the first bad one, and the bad one's code and position (null when all are good). */
