@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.ascend.notify.channel.Channel;
 import app.ascend.notify.channel.ChannelRepository;
 import app.ascend.notify.channel.ChannelTypes;
+import app.ascend.notify.channel.spi.Batching;
 import app.ascend.notify.channel.spi.ChannelSettings;
 import app.ascend.notify.channel.spi.ChannelType;
 import app.ascend.notify.channel.spi.MessageKind;
@@ -71,6 +73,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private volatile DispatcherProgress progress;
     /* Answers waiting for the recording thread, which commits them in batches (group commit). */
     private final BlockingQueue<DeliveryRecorder.Answered> answered = new LinkedBlockingQueue<>();
+    /* The loop's own: deliveries of batching types waiting for the rest of their batch. */
+    private final BatchGathering<Cleared> gathering = new BatchGathering<>();
 
     public DeliveryDispatcher(Outbox outbox, DeliveryRecorder recorder, RateBudget budget, ChannelTypes types,
             ChannelRepository channels, DeliveryProperties properties, DeliveryMetrics metrics, Clock clock,
@@ -142,7 +146,13 @@ public class DeliveryDispatcher implements SmartLifecycle {
             if (loop != null) {
                 loop.join(5000);
             }
-            List<String> notSent = handoff.close().stream().map(ClaimedDelivery::id).toList();
+            List<String> notSent = new ArrayList<>(handoff.close().stream().map(ClaimedDelivery::id).toList());
+            if (!loop.isAlive()) { // the loop's gathering is safe to read once it has ended
+                for (List<Cleared> batch : gathering.all()) {
+                    batch.forEach(cleared -> notSent.add(cleared.delivery().id()));
+                    permits.release(batch.size());
+                }
+            }
             if (!notSent.isEmpty()) {
                 try {
                     outbox.release(notSent); // another instance need not wait for their lease
@@ -180,13 +190,19 @@ public class DeliveryDispatcher implements SmartLifecycle {
                     nextPoll = System.nanoTime() + properties.pollInterval().toNanos();
                     backlog = dispatchDue(spent);
                 }
+                sendGathered();
             } catch (RuntimeException e) {
                 backlog = false;
                 log.warn("dispatching failed, trying again in {}: {}", properties.pollInterval(), e.getMessage());
             }
             progress.passed(clock.instant());
             synchronized (signal) {
-                long waitMillis = Math.max(1, (nextPoll - System.nanoTime()) / 1_000_000);
+                long wakeAt = nextPoll;
+                OptionalLong batchDue = gathering.nextDueNanos();
+                if (batchDue.isPresent() && batchDue.getAsLong() - wakeAt < 0) {
+                    wakeAt = batchDue.getAsLong();
+                }
+                long waitMillis = Math.max(1, (wakeAt - System.nanoTime()) / 1_000_000);
                 if (!claimRequested && !lookAgain && running) {
                     try {
                         signal.wait(waitMillis);
@@ -245,10 +261,45 @@ public class DeliveryDispatcher implements SmartLifecycle {
             Ready ready = takeRateSlot(delivery, spent, putBack, waits);
             if (ready != null) {
                 permits.acquireUninterruptibly();
-                workers.execute(() -> process(delivery, ready));
+                Batching batching = batching(delivery, ready);
+                if (batching.batches()) {
+                    gathering.add(BatchGathering.Item.of(delivery, batching, new Cleared(delivery, ready)), System.nanoTime())
+                            .forEach(this::sendBatch);
+                } else {
+                    workers.execute(() -> process(delivery, ready));
+                }
             }
         }
         waitForBudget(waits);
+        sendGathered();
+    }
+
+    /** How the delivery's type gathers it with others; one by one when the type does not say, or cannot. */
+    private Batching batching(ClaimedDelivery delivery, Ready ready) {
+        if (ready.type().rules().sendsWithSettings() && ready.settings() == null) {
+            return Batching.NONE; // the channel was deleted: answered alone, without sending
+        }
+        try {
+            return ready.type().batching(ready.settings());
+        } catch (RuntimeException e) {
+            log.warn("delivery {}: its type's batching could not be read; sent alone: {}", delivery.id(), e.toString());
+            return Batching.NONE;
+        }
+    }
+
+    /**
+     * Sends the gathered batches that are due; every batch at once when no worker is free, since the
+     * gathered deliveries hold the workers and waiting longer would only stall the other channels.
+     */
+    private void sendGathered() {
+        if (gathering.isEmpty()) {
+            return;
+        }
+        (permits.availablePermits() == 0 ? gathering.all() : gathering.due(System.nanoTime())).forEach(this::sendBatch);
+    }
+
+    private void sendBatch(List<Cleared> batch) {
+        workers.execute(() -> processBatch(batch));
     }
 
     /**
@@ -328,6 +379,63 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private record Ready(ChannelType type, ChannelSettings settings, RateBudget.Grant slot) {
     }
 
+    /** A delivery cleared to send, waiting for the rest of its batch. */
+    private record Cleared(ClaimedDelivery delivery, Ready ready) {
+    }
+
+    /**
+     * Sends one batch (one channel and destination) in one request of its type and records an answer for
+     * each delivery, as {@link #process} does for one. A delivery whose lease no longer holds is left out.
+     */
+    private void processBatch(List<Cleared> batch) {
+        List<Cleared> sending = new ArrayList<>(batch.size());
+        try {
+            for (Cleared cleared : batch) {
+                if (leaseHolds(cleared.delivery())) {
+                    sending.add(cleared);
+                } else {
+                    permits.release();
+                }
+            }
+            if (sending.isEmpty()) {
+                return;
+            }
+            ChannelType type = sending.get(0).ready().type();
+            List<Outgoing> messages = new ArrayList<>(sending.size());
+            for (Cleared cleared : sending) {
+                messages.add(outgoing(cleared.delivery(), cleared.ready(), type));
+            }
+            long started = progress.sendStarted(clock.instant());
+            List<SendResult> results;
+            try {
+                results = type.sendBatch(messages);
+            } finally {
+                progress.sendEnded(started);
+            }
+            if (results == null || results.size() != sending.size()) {
+                throw new IllegalStateException(type.name() + " answered " + (results == null ? "nothing" : results.size())
+                        + " results for a batch of " + sending.size());
+            }
+            Instant now = clock.instant();
+            for (int i = 0; i < sending.size(); i++) {
+                Cleared cleared = sending.get(i);
+                answered.add(new DeliveryRecorder.Answered(cleared.delivery(), instance, results.get(i), now,
+                        cleared.ready().slot().slotId()));
+            }
+        } catch (RuntimeException e) {
+            log.error("a batch of {} deliveries could not be processed; they are retried when their lease ends: {}",
+                    sending.size(), e.toString());
+            permits.release(sending.size());
+            wake();
+        }
+    }
+
+    private Outgoing outgoing(ClaimedDelivery delivery, Ready ready, ChannelType type) {
+        MessageKind kind = MessageKind.valueOf(delivery.kind().toUpperCase(Locale.ROOT));
+        return new Outgoing(delivery.id(), delivery.organizationId(), delivery.channelId(), kind, delivery.destination(),
+                delivery.payload(), delivery.attempts() + 1, ready.settings(), originalRef(delivery, kind, type));
+    }
+
     private void process(ClaimedDelivery delivery, Ready ready) {
         try {
             if (!leaseHolds(delivery)) {
@@ -341,9 +449,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
             try {
                 result = ready.type().rules().sendsWithSettings() && ready.settings() == null
                         ? SendResult.noAnswer(SendResult.Outcome.REJECTED, "not sent: the channel was deleted", 0)
-                        : ready.type().send(new Outgoing(delivery.id(), delivery.organizationId(), delivery.channelId(),
-                                kind, delivery.destination(), delivery.payload(), delivery.attempts() + 1, ready.settings(),
-                                originalRef(delivery, kind, ready.type())));
+                        : ready.type().send(outgoing(delivery, ready, ready.type()));
             } finally {
                 progress.sendEnded(sending);
             }
