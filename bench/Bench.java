@@ -69,14 +69,19 @@ public class Bench {
     }
 
     /** A target of the run: {@code ascend-h2}, or {@code ascend-h2@25} for the same on another runtime. */
-    record TargetSpec(String name, String kind, String java) {
+    record TargetSpec(String name, String kind, String java, boolean hec) {
+        /** {@code ascend-h2+hec}: the same target with a Splunk HEC channel beside the PagerDuty one. */
         static TargetSpec parse(String name, String defaultJava) {
             int at = name.indexOf('@');
-            if (at < 0) {
-                return new TargetSpec(name, name, defaultJava);
-            }
-            return new TargetSpec(name, name.substring(0, at), resolveJava(name.substring(at + 1)));
+            String kind = at < 0 ? name : name.substring(0, at);
+            boolean hec = kind.endsWith("+hec");
+            kind = hec ? kind.substring(0, kind.length() - "+hec".length()) : kind;
+            return new TargetSpec(name, kind, at < 0 ? defaultJava : resolveJava(name.substring(at + 1)), hec);
         }
+    }
+
+    /** What a Splunk HEC channel beside PagerDuty took in one run: events, repeats, and events a second. */
+    record HecRow(long delivered, long duplicates, double deliveredPerSecond, long requests) {
     }
 
     record Scenario(String mode, int rate) {
@@ -91,7 +96,7 @@ public class Bench {
 
     record Row(String target, Scenario scenario, long offered, long accepted, long refused, long delivered, long lost,
             long duplicates, double ingestSeconds, double deliveredPerSecond, long[] latencyMicros, double cpuSeconds,
-            long peakRssKib, long maxSendLagMicros, String note) {
+            long peakRssKib, long maxSendLagMicros, String note, HecRow hec) {
         double cpuMillisPerEvent() {
             return accepted == 0 ? Double.NaN : cpuSeconds * 1000 / accepted;
         }
@@ -159,7 +164,9 @@ public class Bench {
                                        floor (a relay that answers 202 at once and forwards each event to the simulator),
                                        floor-postgres (the same, after one INSERT and commit per request in PostgreSQL);
                                        a Java target may name its runtime: ascend-h2@25 (a JDK under /usr/lib/jvm)
-                                       or ascend-h2@/path/to/bin/java; the defaults are the ones above.""");
+                                       or ascend-h2@/path/to/bin/java; the defaults are the ones above;
+                                       ascend-h2+hec (or ascend-postgres+hec) adds a Splunk HEC channel beside
+                                       PagerDuty, sending every event to the simulator's HEC collector too.""");
                     System.exit(help ? 0 : 2);
                 }
             }
@@ -247,6 +254,9 @@ public class Bench {
 
     Row measure(Target target, Scenario scenario, int seconds, String runName) throws Exception {
         post(simUrl + "/_sim/reset", "", Map.of());
+        if (target.hecCollector() != null) {
+            send(HttpRequest.newBuilder(URI.create(simUrl + "/_sim/splunk/" + target.hecCollector())).DELETE().build());
+        }
         String run = Long.toString(System.nanoTime(), 36);
         int batch = scenario.batch();
         long requests = Math.max(1, (long) scenario.rate * seconds / batch);
@@ -332,9 +342,63 @@ public class Bench {
         long firstDue = epochAnchor + startNanos;
         double deliveredPerSecond = delivered == 0 ? 0 : delivered / ((lastReceipt - firstDue) / 1e9);
         String note = refusals.isEmpty() ? "" : "refused: " + refusals;
+        HecRow hec = target.hecCollector() == null ? null : hecRow(target.hecCollector(), run, dueAt.keySet(), firstDue);
         return new Row(runName, scenario, requests * batch, accepted.get(), refused.get(), delivered,
                 accepted.get() - delivered, duplicates, ingestSeconds, deliveredPerSecond, sorted,
-                cpuTicks / (double) clockTicksPerSecond(), peakRss, maxLag.get(), note);
+                cpuTicks / (double) clockTicksPerSecond(), peakRss, maxLag.get(), note, hec);
+    }
+
+    /**
+     * The HEC channel's share of a run: waits (as for PagerDuty) until the simulator's collector holds every
+     * accepted event of the run, then counts them by token; events a second is from the first due time to the
+     * last event's arrival.
+     */
+    HecRow hecRow(String collector, String run, java.util.Set<String> accepted, long firstDueMicros) throws Exception {
+        Map<String, List<Long>> byToken = new HashMap<>();
+        Pattern receivedAt = Pattern.compile("\"received_at\":\"([^\"]+)\"");
+        Pattern runToken = Pattern.compile("(b" + run + "-\\d+)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        int seen = -1;
+        long lastChange = System.nanoTime();
+        while (true) {
+            byToken.clear();
+            String body = get(simUrl + "/_sim/splunk/" + collector + "/events");
+            for (String one : body.split("\\{\"sequence\":")) {
+                Matcher at = receivedAt.matcher(one);
+                Matcher token = runToken.matcher(one);
+                if (at.find() && token.find()) {
+                    Instant when = Instant.parse(at.group(1));
+                    byToken.computeIfAbsent(token.group(1), k -> new ArrayList<>())
+                            .add(when.getEpochSecond() * 1_000_000 + when.getNano() / 1000);
+                }
+            }
+            long delivered = accepted.stream().filter(byToken::containsKey).count();
+            if (delivered >= accepted.size() || System.nanoTime() > deadline) {
+                break;
+            }
+            if (byToken.size() != seen) {
+                seen = byToken.size();
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(30)) {
+                break;
+            }
+            Thread.sleep(1000); // polling the simulator from the harness, not a test wait
+        }
+        long delivered = 0;
+        long duplicates = 0;
+        long last = 0;
+        for (String token : accepted) {
+            List<Long> at = byToken.get(token);
+            if (at != null) {
+                delivered++;
+                duplicates += at.size() - 1;
+                last = Math.max(last, at.stream().mapToLong(Long::longValue).min().orElseThrow());
+            }
+        }
+        String counts = get(simUrl + "/_sim/splunk");
+        Matcher requests = Pattern.compile("\"" + collector + "\":\\{[^}]*\"requests\":(\\d+)").matcher(counts);
+        return new HecRow(delivered, duplicates, delivered == 0 ? 0 : delivered / ((last - firstDueMicros) / 1e6),
+                requests.find() ? Long.parseLong(requests.group(1)) : -1);
     }
 
     /** Accepted triggers at the simulator of this run, by token: every receipt time (more than one is a duplicate). */
@@ -374,6 +438,11 @@ public class Bench {
         /** A JVM runs interpreted code until the JIT has seen traffic; a Go binary does not. */
         default boolean needsWarmup() {
             return true;
+        }
+
+        /** The simulator's HEC collector a Splunk HEC channel of this target sends to, or null for none. */
+        default String hecCollector() {
+            return null;
         }
 
         /** Restarted before each run, when what earlier runs left in memory would weigh on the next. */
@@ -418,6 +487,9 @@ public class Bench {
             env.put("ASCEND_PUBLIC_URL", url);
             env.put("ASCEND_ADMIN_EMAIL", ADMIN_EMAIL);
             env.put("ASCEND_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            if (spec.hec()) {
+                env.put("ASCEND_OUTBOUND_ALLOW", "127.0.0.1"); // the simulator's HEC collector is on loopback
+            }
             if (postgres) {
                 String db = System.getenv().getOrDefault("BENCH_PG_DATABASE", "ascend_bench");
                 freshDatabase(db);
@@ -441,6 +513,16 @@ public class Bench {
             expect(201, bench.send(HttpRequest.newBuilder(URI.create(url + "/api/notifications/channels"))
                     .header("Content-Type", "application/json").header("Cookie", cookie)
                     .POST(HttpRequest.BodyPublishers.ofString(channel)).build()), "create channel");
+            if (spec.hec()) {
+                String hec = """
+                        {"name": "Bench SIEM", "type": "splunk_hec",
+                         "config": {"url": "%s", "token": "11111111-2222-3333-4444-555555555555", "index": "main", "sourcetype": "ascend:event"},
+                         "events": ["action.blocked", "policy.violation", "anomaly.detected"]}"""
+                        .formatted(bench.simUrl + "/splunk/" + hecCollector());
+                expect(201, bench.send(HttpRequest.newBuilder(URI.create(url + "/api/notifications/channels"))
+                        .header("Content-Type", "application/json").header("Cookie", cookie)
+                        .POST(HttpRequest.BodyPublishers.ofString(hec)).build()), "create HEC channel");
+            }
             HttpResponse<String> key = expect(201, bench.send(HttpRequest.newBuilder(URI.create(url + "/api/api-keys"))
                     .header("Content-Type", "application/json").header("Cookie", cookie)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}")).build()), "create API key");
@@ -453,6 +535,10 @@ public class Bench {
 
         public long pid() {
             return process.pid();
+        }
+
+        public String hecCollector() {
+            return spec.hec() ? "bench" : null;
         }
 
         public HttpRequest request(List<String> tokens, long sequence) {
@@ -799,6 +885,10 @@ public class Bench {
                 row.target, row.scenario.label(), row.offered, row.accepted, row.delivered, row.lost, row.duplicates,
                 ms(pct(l, 50)), ms(pct(l, 90)), ms(pct(l, 99)), ms(l.length == 0 ? -1 : l[l.length - 1]),
                 row.accepted / row.ingestSeconds, row.deliveredPerSecond, row.cpuMillisPerEvent(), row.peakRssKib / 1024, ms(row.maxSendLagMicros), row.note);
+        if (row.hec != null) {
+            System.out.printf(Locale.ROOT, "%-16s %-18s HEC events %7d dupes %3d  HEC events/s %7.0f  requests %d%n", row.target,
+                    row.scenario.label(), row.hec.delivered(), row.hec.duplicates(), row.hec.deliveredPerSecond(), row.hec.requests());
+        }
     }
 
     String report() {
@@ -811,6 +901,18 @@ public class Bench {
                     r.target, r.scenario.label(), r.offered, r.accepted, r.delivered, r.lost, r.duplicates,
                     ms(pct(l, 50)), ms(pct(l, 90)), ms(pct(l, 99)), ms(l.length == 0 ? -1 : l[l.length - 1]),
                     r.accepted / r.ingestSeconds, r.deliveredPerSecond, r.cpuMillisPerEvent(), r.peakRssKib / 1024, r.note.replace("refused: ", "")));
+        }
+        if (rows.stream().anyMatch(r -> r.hec != null)) {
+            md.append("\nThe Splunk HEC channel beside PagerDuty (`+hec` targets; every event to both): events it took, "
+                    + "repeats, events a second from the first due time to the last arrival, and requests (batches):\n\n");
+            md.append("| target | load | HEC events | HEC dupes | HEC events/s | HEC requests | events per request |\n|---|---|---:|---:|---:|---:|---:|\n");
+            for (Row r : rows) {
+                if (r.hec != null) {
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.0f | %d | %.1f |%n", r.target, r.scenario.label(),
+                            r.hec.delivered(), r.hec.duplicates(), r.hec.deliveredPerSecond(), r.hec.requests(),
+                            r.hec.requests() <= 0 ? Double.NaN : r.hec.delivered() / (double) r.hec.requests()));
+                }
+            }
         }
         Map<String, Row> alertmanager = new LinkedHashMap<>();
         rows.stream().filter(r -> r.target.equals("alertmanager")).forEach(r -> alertmanager.put(r.scenario.label(), r));
