@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * (shared/reference/splunk-hec/FACTS.md §6, [SPEC-REST], [C5]; POST as Splunk's Kafka connector sends it, [C2]).
  * {@code false} means "not yet, or lost": Splunk does not say which. Splunk's guidance is a poll every 10 s and a
  * resend after about 5 minutes ([C5]); a delivery holds a worker and a lease while it waits, so this polls sooner
- * (from {@link #FIRST_POLL}, doubling to {@link #LONGEST_PAUSE}) and gives up after {@code timeout}, well inside the
- * lease: the delivery is then retried, a possible duplicate (the events carry their delivery id to dedupe).
+ * (from {@link #FIRST_POLL}, doubling to {@link #LONGEST_PAUSE}) and gives up {@code timeout} after the batch's first
+ * request, well inside the lease: the delivery is then retried, a possible duplicate (the events carry their delivery
+ * id to dedupe).
  */
 final class HecAckPoller {
     static final Duration FIRST_POLL = Duration.ofMillis(50);
@@ -41,8 +42,9 @@ final class HecAckPoller {
         this.timeout = timeout;
     }
 
-    Waited await(HecDestination destination, Map<String, String> headers, long ackId) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /** Polls until the ackId reads true, or until {@code timeout} after {@code startedNanos} (a System.nanoTime()). */
+    Waited await(HecDestination destination, Map<String, String> headers, long ackId, long startedNanos) {
+        long deadline = startedNanos + timeout.toNanos();
         long pauseMillis = FIRST_POLL.toMillis();
         byte[] body = ("{\"acks\":[" + ackId + "]}").getBytes(StandardCharsets.UTF_8);
         String said = "no answer yet";

@@ -31,10 +31,12 @@ import app.ascend.notify.outbound.HttpSender;
  * find the bad one without refusing the rest.</li>
  * <li>Anything else: the same result for every event ({@link HecAnswers}).</li>
  * </ul>
- * At most {@link #MAX_REQUESTS} requests per batch; events still unsent then are retried later.
+ * At most {@link #MAX_REQUESTS} requests per batch, and no follow-up request after {@link #FOLLOW_UP_BUDGET}: each
+ * event holds a worker and a lease until answered, so events still unsent then are retried later.
  */
 final class HecBatchSender {
     static final int MAX_REQUESTS = 16;
+    static final java.time.Duration FOLLOW_UP_BUDGET = java.time.Duration.ofSeconds(5);
 
     private final HttpSender sender;
     private final HecAckPoller acks;
@@ -56,15 +58,18 @@ final class HecBatchSender {
         List<List<Integer>> queue = new ArrayList<>();
         queue.add(pending);
         int requests = 0;
+        long started = System.nanoTime();
         while (!queue.isEmpty()) {
             List<Integer> group = queue.remove(0);
-            if (requests++ == MAX_REQUESTS) {
-                group.forEach(i -> results[i] = SendResult.noAnswer(Outcome.RETRY, "not sent yet: this batch already "
-                        + "took " + MAX_REQUESTS + " requests to Splunk HEC; will retry", 0));
-                queue.forEach(rest -> rest.forEach(i -> results[i] = results[group.get(0)]));
+            if (requests > 0 && (requests == MAX_REQUESTS || System.nanoTime() - started > FOLLOW_UP_BUDGET.toNanos())) {
+                SendResult later = SendResult.noAnswer(Outcome.RETRY, "not sent yet: this batch already took " + requests
+                        + " requests to Splunk HEC; will retry", 0);
+                group.forEach(i -> results[i] = later);
+                queue.forEach(rest -> rest.forEach(i -> results[i] = later));
                 queue.clear();
                 break;
             }
+            requests++;
             List<Outgoing> sent = group.stream().map(messages::get).toList();
             AtomicReference<HttpAnswer> answered = new AtomicReference<>();
             SendResult failure = sender.post(destination.eventUrl(), headers, HecRequestBody.of(sent), answer -> {
@@ -78,14 +83,14 @@ final class HecBatchSender {
             }
             HecReply reply = HecReply.parse(answer.body());
             if (answer.success()) {
-                SendResult result = received(destination, headers, settings, answer, reply, group.size());
+                SendResult result = received(destination, headers, settings, answer, reply, group.size(), started);
                 group.forEach(i -> results[i] = result);
             } else if (answer.status() == 400 && !HecAnswers.configuration(reply, 400)
                     && reply.invalidEventNumber() != null && reply.invalidEventNumber() >= 0
                     && reply.invalidEventNumber() < group.size()) {
                 int bad = reply.invalidEventNumber();
                 if (bad > 0) {
-                    SendResult taken = taken(destination, headers, settings, answer, reply, bad);
+                    SendResult taken = taken(destination, headers, settings, answer, reply, bad, started);
                     group.subList(0, bad).forEach(i -> results[i] = taken);
                 }
                 results[group.get(bad)] = new SendResult(Outcome.REJECTED, 400, "Splunk HEC refused this event (number "
@@ -110,7 +115,7 @@ final class HecBatchSender {
 
     /** Every event of a request HEC answered 200: delivered, once acknowledged when the channel asks for that. */
     private SendResult received(HecDestination destination, Map<String, String> headers, HecSettings settings,
-            HttpAnswer answer, HecReply reply, int events) {
+            HttpAnswer answer, HecReply reply, int events, long started) {
         String excerpt = answer.bodyExcerpt(HecAnswers.BODY_EXCERPT);
         String what = events == 1 ? "the event" : "the request's " + events + " events";
         if (!settings.useAck()) {
@@ -118,32 +123,32 @@ final class HecBatchSender {
                     + reply.said(answer.status()) + " (no indexer acknowledgement asked for)", List.of(), null,
                     answer.latencyMillis(), excerpt);
         }
-        return acknowledged(destination, headers, answer, reply, what,
+        return acknowledged(destination, headers, answer, reply, what, started,
                 r -> new SendResult(Outcome.DELIVERED, answer.status(), r, List.of(), null, answer.latencyMillis(), excerpt));
     }
 
     /** The events before a refused one: HEC parsed them first (see the class comment). */
     private SendResult taken(HecDestination destination, Map<String, String> headers, HecSettings settings,
-            HttpAnswer answer, HecReply reply, int events) {
+            HttpAnswer answer, HecReply reply, int events, long started) {
         String excerpt = answer.bodyExcerpt(HecAnswers.BODY_EXCERPT);
         String note = "Splunk HEC refused a later event of the same request (" + reply.said(400) + "); this one came "
                 + "before it, which HEC takes in order (that it was indexed is not documented by Splunk)";
         if (!settings.useAck() || reply.ackId() == null) {
             return new SendResult(Outcome.DELIVERED, answer.status(), note, List.of(), null, answer.latencyMillis(), excerpt);
         }
-        return acknowledged(destination, headers, answer, reply, events + " events",
+        return acknowledged(destination, headers, answer, reply, events + " events", started,
                 r -> new SendResult(Outcome.DELIVERED, answer.status(), note + "; " + r, List.of(), null,
                         answer.latencyMillis(), excerpt));
     }
 
     private SendResult acknowledged(HecDestination destination, Map<String, String> headers, HttpAnswer answer,
-            HecReply reply, String what, Function<String, SendResult> delivered) {
+            HecReply reply, String what, long started, Function<String, SendResult> delivered) {
         String excerpt = answer.bodyExcerpt(HecAnswers.BODY_EXCERPT);
         if (reply.ackId() == null) {
             return delivered.apply("Splunk HEC received " + what + " but gave no ackId: indexer acknowledgement is off "
                     + "for this token, so receipt is all HEC confirms; turn it on for the token, or set config.use_ack to false");
         }
-        HecAckPoller.Waited waited = acks.await(destination, headers, reply.ackId());
+        HecAckPoller.Waited waited = acks.await(destination, headers, reply.ackId(), started);
         return switch (waited.ack()) {
             case INDEXED -> delivered.apply("Splunk indexed " + what + ": " + waited.said());
             // Received (200) but the ack query was refused (e.g. code 14, ACK off): sending again would only duplicate.

@@ -55,7 +55,7 @@ public class HecChannelType implements ChannelType {
     private final Clock clock;
     private final Map<String, UUID> dataChannels = new ConcurrentHashMap<>();
 
-    public HecChannelType(OutboundHttp http, @Value("${ascend.hec.timeout:15s}") Duration timeout,
+    public HecChannelType(OutboundHttp http, @Value("${ascend.hec.timeout:10s}") Duration timeout,
             @Value("${ascend.hec.ack-timeout:10s}") Duration ackTimeout, Clock clock) {
         this.policy = http.policy();
         // guardAddresses: the URL is user-entered, so every send checks its addresses again (DNS may have changed).
