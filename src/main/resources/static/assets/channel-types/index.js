@@ -18,8 +18,9 @@ import * as teams from './teams.js';
 import * as webhook from './webhook.js';
 import * as slack from './slack.js';
 import * as syslog from './syslog.js';
+import * as splunk_hec from './splunk_hec.js';
 
-const FORMS = { pagerduty, webhook, slack, teams, syslog };
+const FORMS = { pagerduty, webhook, slack, teams, syslog, splunk_hec };
 
 /** The form module for a type, or null when the console has none. */
 export function formFor(type) {

@@ -56,6 +56,7 @@ public final class PagerDutySimulator implements AutoCloseable {
     private final WebhookInbox webhooks;
     private final TeamsWorkflows teams;
     private final SlackStandIn slack;
+    private final HecStandIn hec;
 
     private PagerDutySimulator(Builder builder) throws IOException {
         this.host = builder.host;
@@ -72,6 +73,7 @@ public final class PagerDutySimulator implements AutoCloseable {
         server.createContext(TeamsIntake.PREFIX, new TeamsIntake(teams));
         server.createContext(TeamsControl.PREFIX, new TeamsControl(teams));
         this.slack = SlackStandIn.mount(server, builder.clock); // Slack: /slack/… and /_sim/slack/…
+        this.hec = HecStandIn.mount(server, builder.clock); // Splunk HEC: /splunk/… and /_sim/splunk/…
         server.setExecutor(executor);
         server.start();
     }
@@ -127,6 +129,19 @@ public final class PagerDutySimulator implements AutoCloseable {
     /** The Slack stand-in: incoming webhooks at {@code /slack/webhooks/{name}}, the Web API at {@code /slack/api}. */
     public SlackStandIn slack() {
         return slack;
+    }
+
+    /** Where a Splunk HEC channel's config.url points to reach the collector {@code collector} (A-Z a-z 0-9 _ -, 1 to 64). */
+    public String hecUrl(String collector) {
+        if (!HecStandIn.isCollectorName(collector)) {
+            throw new IllegalArgumentException("A HEC collector name is 1 to 64 of A-Z a-z 0-9 _ -");
+        }
+        return baseUrl() + HecStandIn.INTAKE_PREFIX + collector;
+    }
+
+    /** The Splunk HEC stand-in: events, requests, tokens and faults per collector. */
+    public HecStandIn hec() {
+        return hec;
     }
 
     public int port() {
@@ -219,6 +234,7 @@ public final class PagerDutySimulator implements AutoCloseable {
         webhooks.reset();
         teams.reset();
         slack.reset();
+        hec.reset();
     }
 
     // ---- Queries
@@ -332,6 +348,10 @@ public final class PagerDutySimulator implements AutoCloseable {
                         + " ASCEND_SLACK_API_URL=" + baseUrl + "/slack/api",
                 "    received:         curl " + baseUrl + "/_sim/slack/messages"
                         + "   (faults: curl -X POST " + baseUrl + "/_sim/slack/faults -d '{\"error\":\"invalid_auth\"}')",
+                "  Splunk HEC channel: url " + baseUrl + HecStandIn.INTAKE_PREFIX + "{collector}, any GUID token"
+                        + " (events checked as HEC does)",
+                "    received:         curl " + baseUrl + HecStandIn.CONTROL_PREFIX + "/{collector}/events"
+                        + "   (faults: curl -X POST .../faults -d '{\"code\":9,\"count\":2}')",
                 "  Counts: GET " + baseUrl + "/_sim/stats; everything forgotten: POST " + baseUrl + "/_sim/reset");
     }
 

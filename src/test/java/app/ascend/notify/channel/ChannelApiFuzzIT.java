@@ -111,6 +111,42 @@ class ChannelApiFuzzIT extends FuzzTest {
         assertServiceHealthy();
     }
 
+    /** Splunk HEC channels: never a 5xx, and the token (a GUID, a secret) is in no answer, only masked. */
+    @Test
+    void creatingAndPatchingSplunkHecChannelsNeverAnswers5xxAndNeverShowsTheToken() {
+        ApiClient admin = newTenant().admin();
+        RawHttp http = raw(admin);
+        FuzzRun run = new FuzzRun("POST and PATCH " + Channels.PATH + " (splunk_hec)");
+        java.util.regex.Pattern guid = java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                + "[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+        run.forEachCase(i -> {
+            Random r = run.random(i);
+            Fuzzer fuzzer = new Fuzzer(r, Templates.SPLUNK_HEC_CHANNEL_FIELDS);
+            Object document = fuzzer.mutate(Templates.splunkHecChannel(r, "Fuzzed " + i), fuzzer.mutationCount());
+            ApiResponse answer = run.send(i, http, "POST", Channels.PATH, fuzzer.contentType(), fuzzer.body(document));
+            if (answer != null && answer.status() == 201) {
+                String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
+                assertThat(guid.matcher(answer.body()).find()).as("a token in %s", answer.body()).isFalse();
+                JsonNode before = admin.get(path).json();
+                assertThat(before).as("the channel as read: as created").isEqualTo(answer.json());
+                Object patch = fuzzer.mutate(Templates.splunkHecChannelPatch(r), fuzzer.mutationCount());
+                ApiResponse patched = run.send(i, http, "PATCH", path, fuzzer.contentType(), fuzzer.body(patch));
+                if (patched != null && patched.status() < 500) {
+                    JsonNode after = admin.get(path).json();
+                    assertThat(after).as("the channel after a " + patched.status())
+                            .isEqualTo(patched.status() == 200 ? patched.json() : before);
+                    assertThat(guid.matcher(after.toString()).find()).as("a token in %s", after).isFalse();
+                }
+                assertThat(admin.delete(path).status()).isEqualTo(204);
+            }
+        });
+
+        run.assertNoFailures();
+        assertThat(admin.get(Channels.PATH).itemIds()).as("channels left").isEmpty();
+        assertServiceHealthy();
+    }
+
     /** Slack channels, both modes: never a 5xx, and the bot token and webhook URL are never in an answer. */
     @Test
     void creatingSlackChannelsNeverAnswers5xxAndTheirSecretsAreNeverShown() {

@@ -64,6 +64,8 @@ class KillDashNineOnEmbeddedH2IT {
      */
     private static final String SLACK_CHANNEL = "C0KILLDASH9";
     private static final String SLACK_TYPE = LoadDriver.TRIGGER_TYPES.get(0);
+    /** Beside PagerDuty, the second organization's Splunk HEC channel takes every trigger it posts: 100 events. */
+    private static final String HEC_COLLECTOR = "killdash9_" + UUID.randomUUID().toString().replace("-", "");
 
     @Test
     void everyBatchAnswered202ReachesPagerDutyWhenKilledRightAfterTheLastAnswer() throws Exception {
@@ -72,10 +74,12 @@ class KillDashNineOnEmbeddedH2IT {
         try (PagerDutySimulator pagerDuty = PagerDutySimulator.builder().port(0).start()) {
             Map<String, String> environment = new HashMap<>(FaultRig.embeddedEnvironment(pagerDuty));
             environment.put("ASCEND_SLACK_API_URL", pagerDuty.baseUrl() + "/slack/api");
+            HecAudit.allowLoopback(environment);
             ServiceProcess service = ServiceProcess.start("before-kill", environment, logs);
             try {
-                List<ApiClient> senders = organizations(service.baseUrl());
+                List<ApiClient> senders = organizations(service.baseUrl(), pagerDuty);
                 Queue<String> acceptedForSlack = new ConcurrentLinkedQueue<>();
+                Queue<String> acceptedForHec = new ConcurrentLinkedQueue<>();
                 String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
                 Queue<String> accepted = new ConcurrentLinkedQueue<>();
                 Queue<String> refused = new ConcurrentLinkedQueue<>();
@@ -95,11 +99,15 @@ class KillDashNineOnEmbeddedH2IT {
                         }
                         List<String> forSlack = b % ORGANIZATIONS != 0 ? List.of() : actions.stream()
                                 .filter(a -> events.get(actions.indexOf(a)).get("type").equals(SLACK_TYPE)).toList();
+                        boolean forHec = b % ORGANIZATIONS == 1;
                         batches.add(CompletableFuture.runAsync(() -> {
                             ApiResponse answer = sender.post("/api/events", events);
                             (answer.status() == 202 ? accepted : refused).addAll(actions);
                             if (answer.status() == 202) {
                                 acceptedForSlack.addAll(forSlack);
+                                if (forHec) {
+                                    acceptedForHec.addAll(actions);
+                                }
                             }
                         }, pool));
                     }
@@ -118,6 +126,12 @@ class KillDashNineOnEmbeddedH2IT {
                         .allMatch(r -> r.straddles(killedAt));
                 assertThat(result.repeatedTriggers()).isLessThanOrEqualTo(DELIVERY_WORKERS);
                 int slackRepeats = assertEachReachedSlackOnce(pagerDuty, acceptedForSlack, killedAt);
+                assertThat(acceptedForHec).as("triggers for the HEC channel").hasSize(EVENTS / ORGANIZATIONS);
+                HecAudit.Result hec = HecAudit.assertNothingLost(pagerDuty, HEC_COLLECTOR, acceptedForHec, List.of(),
+                        List.of(killedAt), DELIVERY_WORKERS, Duration.ofSeconds(90));
+                System.out.printf("fault/kill -9 on embedded H2 after batches (Splunk HEC: %d triggers, all received, %d"
+                        + " received twice across the kill, %d events at the collector)%n", acceptedForHec.size(),
+                        hec.repeatedDeliveries(), hec.events());
 
                 System.out.printf("fault/kill -9 on embedded H2 after batches (Slack: %d messages, %d repeated across the"
                         + " kill)%n", acceptedForSlack.size(), slackRepeats);
@@ -236,7 +250,7 @@ class KillDashNineOnEmbeddedH2IT {
      * {@value #ORGANIZATIONS} organizations, each with its admin, one channel over five routing keys of
      * its own and an API key: the senders.
      */
-    private static List<ApiClient> organizations(String baseUrl) {
+    private static List<ApiClient> organizations(String baseUrl, PagerDutySimulator sim) {
         ApiClient root = new ApiClient(baseUrl);
         ApiResponse login = root.login(FaultRig.ROOT_EMAIL, FaultRig.ROOT_PASSWORD);
         assertThat(login.status()).as(login.body()).isEqualTo(200);
@@ -265,6 +279,9 @@ class KillDashNineOnEmbeddedH2IT {
                         "type", "slack", "events", List.of(SLACK_TYPE), "config",
                         Map.of("bot_token", "xoxb-fault-" + suffix, "channel", SLACK_CHANNEL)));
                 assertThat(slack.status()).as(slack.body()).isEqualTo(201);
+            }
+            if (i == 1) {
+                HecAudit.createChannel(admin, sim, HEC_COLLECTOR, LoadDriver.TRIGGER_TYPES);
             }
             ApiResponse key = admin.post("/api/api-keys", Map.of("name", "engine"));
             assertThat(key.status()).as(key.body()).isEqualTo(201);

@@ -38,10 +38,17 @@ class KillDashNineUnderLoadOnPostgresIT {
         Path logs = FaultRig.logDir("kill-dash-nine");
         List<Long> killedAt = new ArrayList<>();
         try (PagerDutySimulator pagerDuty = PagerDutySimulator.builder().port(0).start()) {
-            ServiceProcess service = ServiceProcess.start("incarnation-0",
-                    FaultRig.environment(TestDatabase.newDatabaseUrl(), TestDatabase.username(), pagerDuty), logs);
+            java.util.Map<String, String> environment = FaultRig.environment(TestDatabase.newDatabaseUrl(),
+                    TestDatabase.username(), pagerDuty);
+            HecAudit.allowLoopback(environment);
+            ServiceProcess service = ServiceProcess.start("incarnation-0", environment, logs);
             try {
                 FaultRig.Paging paging = FaultRig.Paging.create(service.baseUrl());
+                // Beside PagerDuty, a Splunk HEC channel of the same organization takes every event, approvals too.
+                String collector = "killdash9_pg_" + java.util.UUID.randomUUID().toString().replace("-", "");
+                List<String> everyType = new ArrayList<>(LoadDriver.TRIGGER_TYPES);
+                everyType.add("action.approved");
+                HecAudit.createChannel(paging.admin(), pagerDuty, collector, everyType);
                 String baseUrl = service.baseUrl();
                 LoadDriver driver = LoadDriver.start(() -> baseUrl, paging.apiKey(), TRIGGERS_PER_SECOND);
                 for (int kill = 1; kill <= KILLS; kill++) {
@@ -64,6 +71,11 @@ class KillDashNineUnderLoadOnPostgresIT {
                         .allMatch(r -> killedAt.stream().anyMatch(r::straddles));
                 assertThat(result.repeatedTriggers()).isLessThanOrEqualTo(KILLS * FaultRig.WORKERS);
                 assertThat(driver.acceptedTriggers()).hasSizeGreaterThanOrEqualTo((KILLS + 1) * ACCEPTED_BEFORE_KILL);
+                HecAudit.Result hec = HecAudit.assertNothingLost(pagerDuty, collector, driver.acceptedTriggers(),
+                        driver.acceptedApprovals(), killedAt, KILLS * FaultRig.WORKERS, Duration.ofSeconds(120));
+                System.out.printf("fault/kill -9 x%d under load, Splunk HEC beside PagerDuty: every accepted trigger and"
+                        + " approval received (lost 0); %d deliveries, %d received more than once (each straddling a kill),"
+                        + " %d events at the collector%n", KILLS, hec.deliveries(), hec.repeatedDeliveries(), hec.events());
 
                 System.out.printf("fault/kill -9 x%d under load: sent %d requests (%d triggers, %d approvals), answers %s;"
                         + " checked every 202 at PagerDuty: %d incidents from %d accepted triggers, %d resolved from %d"

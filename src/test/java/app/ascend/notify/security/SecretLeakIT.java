@@ -77,6 +77,7 @@ class SecretLeakIT extends ApiTest {
         teamsWebhookUrlsCreatedKeptAndReplaced(admin);
         slackSecretsCreatedSentAndRefused(admin);
         syslogPrivateKeyPastedAsCaRefused(admin);
+        splunkHecTokensCreatedKeptAndRefused(admin);
         readEverything(admin);
         sealingKey();
         clients.forEach(client -> client.cookies().getCookieStore().getCookies().stream()
@@ -283,6 +284,24 @@ class SecretLeakIT extends ApiTest {
         String key = secret("MIIEv" + newRoutingKey() + newRoutingKey(), "a private key pasted as a syslog CA");
         ApiResponse refused = admin.patch(Channels.PATH + "/" + id, Map.of("config", Map.of("ca_certificate",
                 "-----BEGIN PRIVATE KEY-----\n" + key + "\n-----END PRIVATE KEY-----\n")));
+     * A Splunk HEC channel: its token (a GUID) read masked, kept when the channel is sent back as read, replaced; a
+     * masked token matching no stored one and a token given with its "Splunk " prefix refused without repeating it.
+     */
+    private void splunkHecTokensCreatedKeptAndRefused(ApiClient admin) {
+        String token = secret(java.util.UUID.randomUUID().toString(), "a Splunk HEC token");
+        JsonNode created = Channels.create(admin, Map.of("name", "Splunk", "type", "splunk_hec",
+                "events", List.of("auth.mfa_failed"), "config", Map.of("url", "https://203.0.113.13:8088", "token", token,
+                        "index", "ascend")));
+        String path = Channels.PATH + "/" + created.get("id").stringValue();
+        assertThat(admin.put(path, admin.get(path).json()).status()).as("the masked token sent back as read")
+                .isEqualTo(200);
+        String replacing = secret(java.util.UUID.randomUUID().toString(), "a replacing Splunk HEC token");
+        ApiResponse replaced = admin.patch(path, Map.of("config", Map.of("token", replacing)));
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        ApiResponse masked = admin.patch(path, Map.of("config", Map.of("token", "****0000")));
+        assertThat(masked.status()).as(masked.toString()).isEqualTo(400);
+        String prefixed = secret(java.util.UUID.randomUUID().toString(), "a Splunk HEC token sent with its prefix");
+        ApiResponse refused = admin.patch(path, Map.of("config", Map.of("token", "Splunk " + prefixed)));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     }
 

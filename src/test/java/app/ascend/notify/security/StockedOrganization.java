@@ -28,6 +28,7 @@ final class StockedOrganization {
     final String brokenChannelId;
     final String webhookChannelId;
     final String teamsChannelId;
+    final String splunkHecChannelId;
     final String slackChannelId;
     final String syslogChannelId;
     final String actionId;
@@ -60,6 +61,10 @@ final class StockedOrganization {
         syslogChannelId = Channels.create(admin, Map.of("name", "Ours, syslog", "type", "syslog",
                 "events", List.of("auth.mfa_failed"), "config", Map.of("host", "203.0.113.9", "port", 6514,
                         "hostname", "ascend.example.com"))).get("id").stringValue();
+        // A Splunk HEC channel (its token a secret) on a documentation address, sending nothing for the same reason.
+        splunkHecChannelId = Channels.create(admin, Map.of("name", "Ours, Splunk", "type", "splunk_hec",
+                "events", List.of("auth.mfa_failed"), "config", Map.of("url", "https://203.0.113.9:8088",
+                        "token", UUID.randomUUID().toString(), "index", "ascend"))).get("id").stringValue();
         apiKey = tenant.newApiKey();
         ApiResponse spare = admin.post("/api/api-keys", Map.of("name", "spare"));
         assertThat(spare.status()).as(spare.toString()).isEqualTo(201);
@@ -139,6 +144,7 @@ final class StockedOrganization {
                 Map.entry("teams channel", read(admin, "/api/notifications/channels/" + teamsChannelId)),
                 Map.entry("slack channel", read(admin, "/api/notifications/channels/" + slackChannelId)),
                 Map.entry("syslog channel", read(admin, "/api/notifications/channels/" + syslogChannelId)),
+                Map.entry("splunk hec channel", read(admin, "/api/notifications/channels/" + splunkHecChannelId)),
                 Map.entry("delivery", read(admin, "/api/notifications/deliveries/" + deliveryId)),
                 Map.entry("api keys", admin.get("/api/api-keys").itemIds()),
                 Map.entry("users", admin.get("/api/users").itemIds()),
@@ -156,6 +162,7 @@ final class StockedOrganization {
     /** This organization's ids and names, none of which another organization may see. */
     List<String> identifiers() {
         return List.of(tenant.organizationId(), tenant.name(), tenant.adminEmail(), channelId, brokenChannelId, webhookChannelId, teamsChannelId,
-                eventId, slackChannelId, syslogChannelId, deliveryId, spareKeyId, actionId, incidentId, windowId);
+                eventId, slackChannelId, syslogChannelId, deliveryId, spareKeyId, actionId, incidentId, windowId,
+                splunkHecChannelId);
     }
 }

@@ -36,4 +36,13 @@ class SimulatorUsageTextTest {
                 .contains("curl http://127.0.0.1:8090/_sim/slack/messages")
                 .contains("/_sim/slack/faults");
     }
+
+    @Test
+    void usageNamesTheSplunkHecStandIn() {
+        String usage = PagerDutySimulator.usage("http://127.0.0.1:8090");
+
+        assertThat(usage).contains("http://127.0.0.1:8090/splunk/{collector}")
+                .contains("curl http://127.0.0.1:8090/_sim/splunk/{collector}/events")
+                .contains("faults");
+    }
 }

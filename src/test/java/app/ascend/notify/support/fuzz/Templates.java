@@ -33,6 +33,10 @@ public final class Templates {
     /** A syslog channel's fields, for mutations of syslog documents. */
     public static final List<String> SYSLOG_CHANNEL_FIELDS = List.of("name", "type", "enabled", "events", "filters",
             "config", "host", "port", "ca_certificate", "hostname", "facility", "app_name", "max_risk_score", "id", "warnings");
+    /** A Splunk HEC channel's fields, for mutations of HEC documents. */
+    public static final List<String> SPLUNK_HEC_CHANNEL_FIELDS = List.of("name", "type", "enabled", "events", "filters",
+            "config", "url", "token", "index", "sourcetype", "source", "host", "batch_max_bytes", "batch_max_wait_ms",
+            "batch_max_events", "use_ack", "min_risk_score", "id", "warnings");
     public static final List<String> TEST_ALERT_FIELDS = List.of("channel_id", "event", "dry_run", "resolve");
     private static final List<String> LEVELS = List.of("critical", "high", "medium", "low");
     private static final List<String> SEVERITIES = List.of("critical", "error", "warning", "info");
@@ -275,6 +279,57 @@ public final class Templates {
     /** A JSON merge patch for a Teams channel: some of its fields, some removed with null. */
     public static Obj teamsChannelPatch(Random r) {
         Obj full = teamsChannel(r, "Patched " + r.nextInt(1000));
+        Obj patch = new Obj();
+        for (Doc.Entry e : full.entries) {
+            if (!e.key.equals("type") && r.nextInt(3) == 0) {
+                patch.put(e.key, e.value);
+            }
+        }
+        if (r.nextInt(4) == 0) {
+            patch.put(List.of("events", "filters", "enabled").get(r.nextInt(3)), Doc.NULL);
+        }
+        return patch;
+    }
+
+    /**
+     * A valid Splunk HEC channel, using any of its optional fields: a collector on a documentation address (TEST-NET-3,
+     * RFC 5737), a GUID token, metadata, batching within range and acknowledgement.
+     */
+    public static Obj splunkHecChannel(Random r, String name) {
+        Obj channel = new Obj().put("name", name).put("type", "splunk_hec");
+        if (r.nextBoolean()) {
+            channel.put("enabled", Doc.bool(r.nextInt(4) != 0));
+        }
+        if (r.nextInt(10) < 7) {
+            channel.put("events", eventList(r, TYPES));
+        }
+        Obj config = new Obj().put("url", "https://203.0.113." + (1 + r.nextInt(250)) + ":8088"
+                + (r.nextInt(4) == 0 ? "/services/collector/event" : ""))
+                .put("token", new java.util.UUID(r.nextLong(), r.nextLong()).toString());
+        for (String field : List.of("index", "sourcetype", "source", "host")) {
+            if (r.nextInt(10) < 4) {
+                config.put(field, field + "-" + key(r).substring(0, 6));
+            }
+        }
+        if (r.nextInt(10) < 3) {
+            config.put("batch_max_bytes", Doc.number(10_000 + r.nextInt(4_990_001)));
+        }
+        if (r.nextInt(10) < 3) {
+            config.put("batch_max_wait_ms", Doc.number(r.nextInt(5001)));
+        }
+        if (r.nextInt(10) < 3) {
+            config.put("batch_max_events", Doc.number(1 + r.nextInt(1000)));
+        }
+        if (r.nextInt(10) < 3) {
+            config.put("use_ack", Doc.bool(r.nextBoolean()));
+        }
+        channel.put("config", config);
+        return channel;
+    }
+
+    /** A JSON merge patch for a Splunk HEC channel: some of its fields, some removed with null. */
+    public static Obj splunkHecChannelPatch(Random r) {
+        Obj full = splunkHecChannel(r, "Patched " + r.nextInt(1000));
         Obj patch = new Obj();
         for (Doc.Entry e : full.entries) {
             if (!e.key.equals("type") && r.nextInt(3) == 0) {
