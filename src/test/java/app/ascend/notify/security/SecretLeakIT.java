@@ -273,17 +273,6 @@ class SecretLeakIT extends ApiTest {
     }
 
     /**
-     * A syslog channel (nothing of it is secret: a CA certificate is public) saved, read and sent back as read; a
-     * private key pasted by mistake into its CA field refused without repeating it.
-     */
-    private void syslogPrivateKeyPastedAsCaRefused(ApiClient admin) {
-        String id = Channels.create(admin, Map.of("name", "Syslog", "type", "syslog", "events", List.of("auth.mfa_failed"),
-                "config", Map.of("host", "203.0.113.13", "port", 6514))).get("id").stringValue();
-        assertThat(admin.put(Channels.PATH + "/" + id, admin.get(Channels.PATH + "/" + id).json()).status())
-                .as("the channel sent back as read").isEqualTo(200);
-        String key = secret("MIIEv" + newRoutingKey() + newRoutingKey(), "a private key pasted as a syslog CA");
-        ApiResponse refused = admin.patch(Channels.PATH + "/" + id, Map.of("config", Map.of("ca_certificate",
-                "-----BEGIN PRIVATE KEY-----\n" + key + "\n-----END PRIVATE KEY-----\n")));
      * A Splunk HEC channel: its token (a GUID) read masked, kept when the channel is sent back as read, replaced; a
      * masked token matching no stored one and a token given with its "Splunk " prefix refused without repeating it.
      */
@@ -302,6 +291,21 @@ class SecretLeakIT extends ApiTest {
         assertThat(masked.status()).as(masked.toString()).isEqualTo(400);
         String prefixed = secret(java.util.UUID.randomUUID().toString(), "a Splunk HEC token sent with its prefix");
         ApiResponse refused = admin.patch(path, Map.of("config", Map.of("token", "Splunk " + prefixed)));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    }
+
+    /**
+     * A syslog channel (nothing of it is secret: a CA certificate is public) saved, read and sent back as read; a
+     * private key pasted by mistake into its CA field refused without repeating it.
+     */
+    private void syslogPrivateKeyPastedAsCaRefused(ApiClient admin) {
+        String id = Channels.create(admin, Map.of("name", "Syslog", "type", "syslog", "events", List.of("auth.mfa_failed"),
+                "config", Map.of("host", "203.0.113.13", "port", 6514))).get("id").stringValue();
+        assertThat(admin.put(Channels.PATH + "/" + id, admin.get(Channels.PATH + "/" + id).json()).status())
+                .as("the channel sent back as read").isEqualTo(200);
+        String key = secret("MIIEv" + newRoutingKey() + newRoutingKey(), "a private key pasted as a syslog CA");
+        ApiResponse refused = admin.patch(Channels.PATH + "/" + id, Map.of("config", Map.of("ca_certificate",
+                "-----BEGIN PRIVATE KEY-----\n" + key + "\n-----END PRIVATE KEY-----\n")));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     }
 
