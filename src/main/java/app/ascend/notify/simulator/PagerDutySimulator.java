@@ -56,6 +56,7 @@ public final class PagerDutySimulator implements AutoCloseable {
     private final WebhookInbox webhooks;
     private final TeamsWorkflows teams;
     private final SlackStandIn slack;
+    private final ServiceNowStandIn serviceNow;
 
     private PagerDutySimulator(Builder builder) throws IOException {
         this.host = builder.host;
@@ -72,6 +73,7 @@ public final class PagerDutySimulator implements AutoCloseable {
         server.createContext(TeamsIntake.PREFIX, new TeamsIntake(teams));
         server.createContext(TeamsControl.PREFIX, new TeamsControl(teams));
         this.slack = SlackStandIn.mount(server, builder.clock); // Slack: /slack/… and /_sim/slack/…
+        this.serviceNow = ServiceNowStandIn.mount(server, builder.clock); // /servicenow/… and /_sim/servicenow/…
         server.setExecutor(executor);
         server.start();
     }
@@ -122,6 +124,19 @@ public final class PagerDutySimulator implements AutoCloseable {
     /** The Teams Workflows stand-in: posts, run statuses and faults per flow. */
     public TeamsWorkflows teams() {
         return teams;
+    }
+
+    /** The ServiceNow stand-in: the Table API's incidents and the OAuth token endpoint of each instance. */
+    public ServiceNowStandIn serviceNow() {
+        return serviceNow;
+    }
+
+    /** A ServiceNow channel's {@code instance_url} for the stand-in's instance {@code instance}. */
+    public String serviceNowInstanceUrl(String instance) {
+        if (!ServiceNowStandIn.isInstanceName(instance)) {
+            throw new IllegalArgumentException("An instance name is 1 to 64 of A-Z a-z 0-9 _ -");
+        }
+        return baseUrl() + ServiceNowStandIn.INTAKE_PREFIX + instance;
     }
 
     /** The Slack stand-in: incoming webhooks at {@code /slack/webhooks/{name}}, the Web API at {@code /slack/api}. */
@@ -219,6 +234,7 @@ public final class PagerDutySimulator implements AutoCloseable {
         webhooks.reset();
         teams.reset();
         slack.reset();
+        serviceNow.reset();
     }
 
     // ---- Queries
@@ -332,6 +348,10 @@ public final class PagerDutySimulator implements AutoCloseable {
                         + " ASCEND_SLACK_API_URL=" + baseUrl + "/slack/api",
                 "    received:         curl " + baseUrl + "/_sim/slack/messages"
                         + "   (faults: curl -X POST " + baseUrl + "/_sim/slack/faults -d '{\"error\":\"invalid_auth\"}')",
+                "  ServiceNow channel: instance_url " + baseUrl + ServiceNowStandIn.INTAKE_PREFIX + "{instance}"
+                        + " (Table API incidents; any user, or OAuth client_credentials at .../oauth_token.do)",
+                "    incidents:        curl " + baseUrl + ServiceNowStandIn.CONTROL_PREFIX + "{instance}/incidents"
+                        + "   (faults: curl -X POST .../faults -d '{\"on\":\"create\",\"lose_answer\":true}')",
                 "  Counts: GET " + baseUrl + "/_sim/stats; everything forgotten: POST " + baseUrl + "/_sim/reset");
     }
 

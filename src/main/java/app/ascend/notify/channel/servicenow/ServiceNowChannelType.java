@@ -176,7 +176,8 @@ public class ServiceNowChannelType implements ChannelType {
         ServiceNowClient client = new ServiceNowClient(sender, tokens, clock, message.channelId(),
                 message.destination(), settings.auth());
         return switch (message.kind()) {
-            case TRIGGER, TEST -> new ServiceNowTrigger(client, settings).send(payload, correlationId);
+            case TRIGGER, TEST -> new ServiceNowTrigger(client, settings).send(payload, correlationId,
+                    message.attempt());
             case RESOLVE, ACKNOWLEDGE -> new ServiceNowFollowUp(client, settings).send(payload, correlationId,
                     message.kind(), ServiceNowRemoteRef.decode(message.originalRef()));
         };

@@ -22,12 +22,24 @@ final class ServiceNowTrigger {
         this.settings = settings;
     }
 
-    SendResult send(JsonNode payload, String correlationId) {
+    /**
+     * {@code attempt} 1 finding an open incident is a repeat of the alert (an earlier trigger of the key was
+     * delivered): a work note says so. A later attempt finding one found what its own earlier attempt created before
+     * the answer was lost: it is kept as is.
+     */
+    SendResult send(JsonNode payload, String correlationId, int attempt) {
         ServiceNowClient.Lookup lookup = client.find(correlationId, settings.resolveState());
         if (!lookup.result().delivered()) {
             return lookup.result();
         }
         long latency = lookup.result().latencyMillis();
+        if (lookup.found() != null && attempt > 1) {
+            ServiceNowClient.Found found = lookup.found();
+            return new SendResult(Outcome.DELIVERED, lookup.result().httpStatus(), "ServiceNow already had " + label(found)
+                    + " for correlation_id " + correlationId + " (an earlier attempt's create, whose answer was lost): "
+                    + "kept it instead of a second ticket", List.of(), null, latency, null)
+                    .withRemoteRef(ServiceNowRemoteRef.of(client.instanceUrl(), found.sysId(), found.number()).encoded());
+        }
         if (lookup.found() != null) {
             ServiceNowClient.Found found = lookup.found();
             ObjectNode note = JsonNodeFactory.instance.objectNode();
