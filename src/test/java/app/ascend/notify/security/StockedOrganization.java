@@ -29,6 +29,7 @@ final class StockedOrganization {
     final String webhookChannelId;
     final String teamsChannelId;
     final String slackChannelId;
+    final String serviceNowChannelId;
     final String actionId;
     final String eventId;
     final String deliveryId;
@@ -55,6 +56,10 @@ final class StockedOrganization {
         slackChannelId = Channels.create(admin, Map.of("name", "Ours, Slack", "type", "slack",
                 "events", List.of("auth.mfa_failed"), "config", Map.of("bot_token", "xoxb-1-" + UUID.randomUUID(),
                         "channel", "C0STOCKED1"))).get("id").stringValue();
+        // A ServiceNow channel (a password, sealed and masked) on a documentation address, subscribed to a type never posted.
+        serviceNowChannelId = Channels.create(admin, Map.of("name", "Ours, ServiceNow", "type", "servicenow",
+                "events", List.of("auth.mfa_failed"), "config", Map.of("instance_url", "https://203.0.113.9",
+                        "username", "ascend", "password", "pw-" + UUID.randomUUID()))).get("id").stringValue();
         apiKey = tenant.newApiKey();
         ApiResponse spare = admin.post("/api/api-keys", Map.of("name", "spare"));
         assertThat(spare.status()).as(spare.toString()).isEqualTo(201);
@@ -133,6 +138,7 @@ final class StockedOrganization {
                 Map.entry("webhook channel", read(admin, "/api/notifications/channels/" + webhookChannelId)),
                 Map.entry("teams channel", read(admin, "/api/notifications/channels/" + teamsChannelId)),
                 Map.entry("slack channel", read(admin, "/api/notifications/channels/" + slackChannelId)),
+                Map.entry("servicenow channel", read(admin, "/api/notifications/channels/" + serviceNowChannelId)),
                 Map.entry("delivery", read(admin, "/api/notifications/deliveries/" + deliveryId)),
                 Map.entry("api keys", admin.get("/api/api-keys").itemIds()),
                 Map.entry("users", admin.get("/api/users").itemIds()),
@@ -150,6 +156,6 @@ final class StockedOrganization {
     /** This organization's ids and names, none of which another organization may see. */
     List<String> identifiers() {
         return List.of(tenant.organizationId(), tenant.name(), tenant.adminEmail(), channelId, brokenChannelId, webhookChannelId, teamsChannelId,
-                eventId, slackChannelId, deliveryId, spareKeyId, actionId, incidentId, windowId);
+                eventId, slackChannelId, deliveryId, spareKeyId, actionId, incidentId, windowId, serviceNowChannelId);
     }
 }
