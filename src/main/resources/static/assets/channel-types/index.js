@@ -17,8 +17,9 @@ import * as pagerduty from './pagerduty.js';
 import * as teams from './teams.js';
 import * as webhook from './webhook.js';
 import * as slack from './slack.js';
+import * as servicenow from './servicenow.js';
 
-const FORMS = { pagerduty, webhook, slack, teams };
+const FORMS = { pagerduty, webhook, slack, teams, servicenow };
 
 /** The form module for a type, or null when the console has none. */
 export function formFor(type) {
