@@ -67,15 +67,24 @@ public class ServiceNowChannelType implements ChannelType {
     private final OAuthTokens tokens;
     private final ServiceNowTicket tickets;
     private final Clock clock;
+    private final Duration startBy;
 
+    /**
+     * {@code timeout}: per request ({@code ASCEND_SERVICENOW_TIMEOUT}, 10 s); {@code lease}: the dispatcher's claim on
+     * a delivery, which one send must not outlive (see {@link ServiceNowClient}): a request starts only while one
+     * whole timeout and two seconds still fit in it.
+     */
     public ServiceNowChannelType(OutboundHttp http, @Value("${ascend.public-url:}") String publicUrl,
-            @Value("${ascend.servicenow.timeout:15s}") Duration timeout, Clock clock) {
+            @Value("${ascend.servicenow.timeout:10s}") Duration timeout,
+            @Value("${ascend.delivery.lease:30s}") Duration lease, Clock clock) {
         this.policy = http.policy();
         // guardAddresses: the instance URL is user-entered, so every request checks its addresses again.
         this.sender = http.sender(NAME, DISPLAY_NAME, timeout, ServiceNowAnswers.KNOWN_STATUSES, true);
         this.tokens = new OAuthTokens(clock);
         this.tickets = new ServiceNowTicket(publicUrl);
         this.clock = clock;
+        Duration room = lease.minus(timeout).minusSeconds(2);
+        this.startBy = room.isNegative() ? Duration.ZERO : room;
     }
 
     @Override
@@ -156,6 +165,14 @@ public class ServiceNowChannelType implements ChannelType {
         return RATE;
     }
 
+    /** Two channels on one instance find one incident per action by its correlation id: a note, not a second ticket. */
+    @Override
+    public String duplicateWarning(String otherChannel, List<String> sharedTypes) {
+        return otherChannel + " also sends " + String.join(", ", sharedTypes) + " to the same ServiceNow instance: both "
+                + "find one incident per action by its correlation_id, so the second adds a work note to it rather than "
+                + "a second ticket; narrow one channel's events or disable it.";
+    }
+
     @Override
     public Optional<RemoteLink> remoteLink(String remoteRef) {
         ServiceNowRemoteRef ref = ServiceNowRemoteRef.decode(remoteRef);
@@ -174,7 +191,7 @@ public class ServiceNowChannelType implements ChannelType {
             return SendResult.noAnswer(Outcome.REJECTED, "the stored message has no correlation_id (a bug: report it)", 0);
         }
         ServiceNowClient client = new ServiceNowClient(sender, tokens, clock, message.channelId(),
-                message.destination(), settings.auth());
+                message.destination(), settings.auth(), startBy);
         return switch (message.kind()) {
             case TRIGGER, TEST -> new ServiceNowTrigger(client, settings).send(payload, correlationId,
                     message.attempt());

@@ -46,15 +46,33 @@ final class ServiceNowClient {
     private final String channelId;
     private final String instanceUrl;
     private final ServiceNowAuth auth;
+    private final long started = System.nanoTime();
+    private final java.time.Duration startBy;
 
+    /**
+     * {@code startBy}: how long after this client is made a request may still start. A send makes up to five
+     * requests (token, lookup, a new token after a 401, lookup again, create); each may take the sender's whole
+     * timeout, and the delivery's claim (its lease) is not extended while it runs. Past {@code startBy} the send
+     * stops and is retried: the retry's lookup finds whatever this one created, so stopping early never makes a
+     * second ticket, while running past the lease could let another instance send the same delivery at once.
+     */
     ServiceNowClient(HttpSender sender, OAuthTokens tokens, Clock clock, String channelId, String instanceUrl,
-            ServiceNowAuth auth) {
+            ServiceNowAuth auth, java.time.Duration startBy) {
         this.sender = sender;
         this.tokens = tokens;
         this.clock = clock;
         this.channelId = channelId;
         this.instanceUrl = instanceUrl;
         this.auth = auth;
+        this.startBy = startBy;
+    }
+
+    /** The result of a request not started because the send ran out of time (see the constructor). */
+    private SendResult outOfTime(String what) {
+        java.time.Duration spent = java.time.Duration.ofNanos(System.nanoTime() - started);
+        return spent.compareTo(startBy) <= 0 ? null : SendResult.noAnswer(Outcome.RETRY, "ServiceNow answered slowly: "
+                + what + " was not started after " + spent.toMillis() + " ms, within the delivery's lease; will retry "
+                + "(the retry looks the incident up first)", spent.toMillis());
     }
 
     String instanceUrl() {
@@ -136,6 +154,10 @@ final class ServiceNowClient {
     }
 
     private Reply exchange(String method, String url, byte[] body, String what, String bearer) {
+        SendResult late = outOfTime(what);
+        if (late != null) {
+            return new Reply(late, null);
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
         if (body != null) {
@@ -182,6 +204,10 @@ final class ServiceNowClient {
      * [CC-PROP]); 429 and 5xx wait and retry.
      */
     private TokenReply fetchToken(String tokenKey) {
+        SendResult late = outOfTime("the OAuth token request");
+        if (late != null) {
+            return new TokenReply(late, null);
+        }
         String form = "grant_type=client_credentials&client_id=" + encode(auth.clientId()) + "&client_secret="
                 + encode(auth.clientSecret());
         String[] token = new String[1];
