@@ -2,6 +2,7 @@
 // page load from the API instead of copied here, and small helpers.
 
 import { get } from './api.js';
+import { h } from './dom.js';
 
 export const DELIVERY_STATUSES = ['pending', 'in_flight', 'delivered', 'failed', 'dead'];
 
@@ -42,4 +43,15 @@ export function riskLabel(risk) {
 /** A noun as the start of a label: "routing key" → "Routing key". */
 export function capitalized(text) {
   return text ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
+/**
+ * A delivery's `remote` (where the delivered message can be seen at its destination, e.g. a ticket: {label, url})
+ * as a link opening in a new tab, or null. Only http(s) URLs become links; anything else is shown as text.
+ */
+export function remoteLink(remote) {
+  if (!remote || !remote.label) return null;
+  const url = typeof remote.url === 'string' ? remote.url : '';
+  if (!/^https?:\/\//i.test(url)) return h('span', { class: 'remote mono' }, remote.label);
+  return h('a', { class: 'remote mono', href: url, target: '_blank', rel: 'noopener noreferrer' }, remote.label);
 }

@@ -19,8 +19,9 @@ import * as webhook from './webhook.js';
 import * as slack from './slack.js';
 import * as syslog from './syslog.js';
 import * as splunk_hec from './splunk_hec.js';
+import * as servicenow from './servicenow.js';
 
-const FORMS = { pagerduty, webhook, slack, teams, syslog, splunk_hec };
+const FORMS = { pagerduty, webhook, slack, teams, syslog, splunk_hec, servicenow };
 
 /** The form module for a type, or null when the console has none. */
 export function formFor(type) {

@@ -4,7 +4,7 @@
 import { get, post, query } from '../api.js';
 import { h, replace, table, emptyRow, badge, time, pre, fmtTime, labelCells } from '../dom.js';
 import { field, checkbox } from '../forms.js';
-import { DELIVERY_STATUSES, setTitle } from '../common.js';
+import { DELIVERY_STATUSES, setTitle, remoteLink } from '../common.js';
 
 const WINDOWS = [['', 'Any time'], ['15m', 'Last 15 minutes'], ['1h', 'Last hour'], ['24h', 'Last 24 hours'], ['7d', 'Last 7 days']];
 const WINDOW_MS = { '15m': 15 * 60e3, '1h': 3600e3, '24h': 24 * 3600e3, '7d': 7 * 24 * 3600e3 };
@@ -122,7 +122,8 @@ export async function render(ctx) {
         h('td', null, d.kind),
         h('td', { class: 'status' }, badge(d.status)),
         h('td', { class: 'num' }, d.attempt_count),
-        h('td', null, d.last_http_status != null ? h('span', { class: 'mono' }, String(d.last_http_status), ' ') : null, d.last_message || ''),
+        h('td', null, d.last_http_status != null ? h('span', { class: 'mono' }, String(d.last_http_status), ' ') : null, d.last_message || '',
+          d.remote ? [' ', remoteLink(d.remote)] : null),
         h('td', { class: 'mono wrap' }, d.dedup_key),
         actions));
       if (open) rows.push(detailRow(d));
@@ -163,6 +164,7 @@ function detailRow(d) {
       h('dt', null, 'Delivery'), h('dd', { class: 'mono' }, d.id),
       h('dt', null, 'Event'), h('dd', null, d.event_id ? h('a', { href: `#/events/${encodeURIComponent(d.event_id)}` }, d.event_id) : 'test alert (no event)'),
       h('dt', null, 'Destination'), h('dd', { class: 'mono' }, d.destination ?? d.routing_key ?? '—'),
+      d.remote ? [h('dt', null, 'At the destination'), h('dd', null, remoteLink(d.remote))] : null,
       h('dt', null, 'Next attempt'), h('dd', null, time(d.next_attempt_at)),
       h('dt', null, 'Finished'), h('dd', null, time(d.finished_at))),
     table('Attempts', ['At', 'HTTP status', 'Outcome', 'Answer', 'Latency'],

@@ -4,7 +4,7 @@
 import { get, query } from '../api.js';
 import { h, table, emptyRow, badge, time, pre } from '../dom.js';
 import { field } from '../forms.js';
-import { setTitle } from '../common.js';
+import { setTitle, remoteLink } from '../common.js';
 
 export async function renderList(ctx) {
   setTitle('Events');
@@ -63,7 +63,8 @@ export async function renderOne(ctx) {
     h('td', { class: 'mono' }, d.destination ?? d.routing_key ?? '—'),
     h('td', null, d.deliveries?.length ? h('ul', { class: 'plain' }, d.deliveries.map((dl) => h('li', { dataset: { deliveryId: dl.id } },
       badge(dl.status), ' ', h('a', { href: `#/deliveries${query({ event_id: e.id, channel_id: d.channel_id })}` }, `${dl.kind} ${dl.id}`),
-      dl.last_http_status != null ? ` (HTTP ${dl.last_http_status})` : ''))) : h('span', { class: 'muted' }, 'none'))));
+      dl.last_http_status != null ? ` (HTTP ${dl.last_http_status})` : '',
+      dl.remote ? [' → ', remoteLink(dl.remote)] : null))) : h('span', { class: 'muted' }, 'none'))));
   main.append(h('section', { class: 'card' }, h('h2', null, 'Why it was (not) paged'),
     h('p', { class: 'muted' }, 'Each channel\'s decision: enabled → subscribed → risk score bounds (minimum, maximum) → maintenance windows → destination.'),
     table('Decisions', ['Channel', 'Outcome', 'Reason', 'Destination', 'Deliveries'],

@@ -18,7 +18,14 @@ final class OperationDescriptions {
             + "risk_score's band, else its type's default) is listed. Resolves and acknowledges are never filtered: "
             + "an open incident always closes, and a type that sends every event sends the news about a trigger.";
 
+    private static final String REMOTE = "Each delivery's remote is where the delivered message can be seen at its "
+            + "destination, when its channel type keeps such a link (a ticket system: {\"label\": \"INC0010001\", "
+            + "\"url\": \"https://acme.service-now.com/nav_to.do?uri=incident.do%3Fsys_id%3D…\"}); null otherwise.";
+
     static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry("GET /api/events/{id}", REMOTE),
+            Map.entry("GET /api/notifications/deliveries", REMOTE),
+            Map.entry("GET /api/notifications/deliveries/{id}", REMOTE),
             Map.entry("POST /api/notifications/channels", FILTERS),
             Map.entry("PATCH /api/notifications/channels/{id}", FILTERS),
             Map.entry("PUT /api/notifications/channels/{id}", FILTERS),

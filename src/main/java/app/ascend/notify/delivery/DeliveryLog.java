@@ -133,6 +133,6 @@ public class DeliveryLog {
                 type.destinationIsRoutingKey() ? masked : null, rs.getInt("attempts"), rs.getInt("merged_count"), SqlTime.read(rs, "created_at"),
                 status == DeliveryStatus.PENDING ? SqlTime.read(rs, "next_attempt_at") : null,
                 SqlTime.read(rs, "finished_at"), (Integer) rs.getObject("last_status"), rs.getString("last_message"),
-                type.displayPayload(masked, payload), List.of());
+                type.displayPayload(masked, payload), type.remoteLink(rs.getString("remote_ref")).orElse(null), List.of());
     }
 }

@@ -61,6 +61,15 @@ public final class HttpSender {
      * without a request.
      */
     public SendResult post(URI uri, Map<String, String> headers, byte[] body, Function<HttpAnswer, SendResult> read) {
+        return exchange("POST", uri, headers, body, read);
+    }
+
+    /**
+     * Like {@link #post}, with another method: {@code GET} (no body; {@code body} must be null) or {@code PATCH},
+     * {@code PUT}, {@code DELETE} (a REST API that reads, updates or closes what a trigger created).
+     */
+    public SendResult exchange(String method, URI uri, Map<String, String> headers, byte[] body,
+            Function<HttpAnswer, SendResult> read) {
         if (guard != null) {
             Optional<String> refusal = guard.refusal(uri);
             if (refusal.isPresent()) {
@@ -69,7 +78,8 @@ public final class HttpSender {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("User-Agent", "ascend-notify")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         long started = System.nanoTime();
         ExchangeDeadline deadline = ExchangeDeadline.start(timeout);

@@ -57,6 +57,7 @@ public final class PagerDutySimulator implements AutoCloseable {
     private final TeamsWorkflows teams;
     private final SlackStandIn slack;
     private final HecStandIn hec;
+    private final ServiceNowStandIn serviceNow;
 
     private PagerDutySimulator(Builder builder) throws IOException {
         this.host = builder.host;
@@ -74,6 +75,7 @@ public final class PagerDutySimulator implements AutoCloseable {
         server.createContext(TeamsControl.PREFIX, new TeamsControl(teams));
         this.slack = SlackStandIn.mount(server, builder.clock); // Slack: /slack/… and /_sim/slack/…
         this.hec = HecStandIn.mount(server, builder.clock); // Splunk HEC: /splunk/… and /_sim/splunk/…
+        this.serviceNow = ServiceNowStandIn.mount(server, builder.clock); // /servicenow/… and /_sim/servicenow/…
         server.setExecutor(executor);
         server.start();
     }
@@ -124,6 +126,19 @@ public final class PagerDutySimulator implements AutoCloseable {
     /** The Teams Workflows stand-in: posts, run statuses and faults per flow. */
     public TeamsWorkflows teams() {
         return teams;
+    }
+
+    /** The ServiceNow stand-in: the Table API's incidents and the OAuth token endpoint of each instance. */
+    public ServiceNowStandIn serviceNow() {
+        return serviceNow;
+    }
+
+    /** A ServiceNow channel's {@code instance_url} for the stand-in's instance {@code instance}. */
+    public String serviceNowInstanceUrl(String instance) {
+        if (!ServiceNowStandIn.isInstanceName(instance)) {
+            throw new IllegalArgumentException("An instance name is 1 to 64 of A-Z a-z 0-9 _ -");
+        }
+        return baseUrl() + ServiceNowStandIn.INTAKE_PREFIX + instance;
     }
 
     /** The Slack stand-in: incoming webhooks at {@code /slack/webhooks/{name}}, the Web API at {@code /slack/api}. */
@@ -235,6 +250,7 @@ public final class PagerDutySimulator implements AutoCloseable {
         teams.reset();
         slack.reset();
         hec.reset();
+        serviceNow.reset();
     }
 
     // ---- Queries
@@ -352,6 +368,10 @@ public final class PagerDutySimulator implements AutoCloseable {
                         + " (events checked as HEC does)",
                 "    received:         curl " + baseUrl + HecStandIn.CONTROL_PREFIX + "/{collector}/events"
                         + "   (faults: curl -X POST .../faults -d '{\"code\":9,\"count\":2}')",
+                "  ServiceNow channel: instance_url " + baseUrl + ServiceNowStandIn.INTAKE_PREFIX + "{instance}"
+                        + " (Table API incidents; any user, or OAuth client_credentials at .../oauth_token.do)",
+                "    incidents:        curl " + baseUrl + ServiceNowStandIn.CONTROL_PREFIX + "{instance}/incidents"
+                        + "   (faults: curl -X POST .../faults -d '{\"on\":\"create\",\"lose_answer\":true}')",
                 "  Counts: GET " + baseUrl + "/_sim/stats; everything forgotten: POST " + baseUrl + "/_sim/reset");
     }
 

@@ -2,6 +2,7 @@ package app.ascend.notify.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,50 @@ class ChannelApiFuzzIT extends FuzzTest {
         run.assertNoFailures();
         assertThat(admin.get(Channels.PATH).itemIds()).as("channels left").isEmpty();
         assertServiceHealthy();
+    }
+
+    /** ServiceNow channels, both ways to sign in: never a 5xx, and the password or client secret is in no answer. */
+    @Test
+    void creatingAndPatchingServiceNowChannelsNeverAnswers5xxAndNeverShowsTheSecrets() {
+        ApiClient admin = newTenant().admin();
+        RawHttp http = raw(admin);
+        FuzzRun run = new FuzzRun("POST and PATCH " + Channels.PATH + " (servicenow)");
+
+        run.forEachCase(i -> {
+            Random r = run.random(i);
+            Fuzzer fuzzer = new Fuzzer(r, Templates.SERVICENOW_CHANNEL_FIELDS);
+            Object document = fuzzer.mutate(Templates.serviceNowChannel(r, "Fuzzed " + i), fuzzer.mutationCount());
+            ApiResponse answer = run.send(i, http, "POST", Channels.PATH, fuzzer.contentType(), fuzzer.body(document));
+            if (answer != null && answer.status() == 201) {
+                String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
+                assertSecretsMasked(answer.json());
+                JsonNode before = admin.get(path).json();
+                assertThat(before).as("the channel as read: as created").isEqualTo(answer.json());
+                Object patch = fuzzer.mutate(Templates.serviceNowChannelPatch(r), fuzzer.mutationCount());
+                ApiResponse patched = run.send(i, http, "PATCH", path, fuzzer.contentType(), fuzzer.body(patch));
+                if (patched != null && patched.status() < 500) {
+                    JsonNode after = admin.get(path).json();
+                    assertThat(after).as("the channel after a " + patched.status())
+                            .isEqualTo(patched.status() == 200 ? patched.json() : before);
+                    assertSecretsMasked(after);
+                }
+                assertThat(admin.delete(path).status()).isEqualTo(204);
+            }
+        });
+
+        run.assertNoFailures();
+        assertThat(admin.get(Channels.PATH).itemIds()).as("channels left").isEmpty();
+        assertServiceHealthy();
+    }
+
+    /** A ServiceNow channel as answered: its password or client secret only as {@code ****…}. */
+    private static void assertSecretsMasked(JsonNode channel) {
+        JsonNode config = channel.get("config");
+        for (String secret : List.of("password", "client_secret")) {
+            if (config.hasNonNull(secret)) {
+                assertThat(config.get(secret).stringValue()).as(secret).startsWith("****");
+            }
+        }
     }
 
     /** Splunk HEC channels: never a 5xx, and the token (a GUID, a secret) is in no answer, only masked. */

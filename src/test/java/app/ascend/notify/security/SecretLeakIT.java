@@ -78,6 +78,7 @@ class SecretLeakIT extends ApiTest {
         slackSecretsCreatedSentAndRefused(admin);
         syslogPrivateKeyPastedAsCaRefused(admin);
         splunkHecTokensCreatedKeptAndRefused(admin);
+        serviceNowSecretsCreatedKeptAndRefused(admin);
         readEverything(admin);
         sealingKey();
         clients.forEach(client -> client.cookies().getCookieStore().getCookies().stream()
@@ -333,6 +334,34 @@ class SecretLeakIT extends ApiTest {
         assertThat(admin.patch(hookPath, Map.of("name", "Slack webhook, renamed")).status()).isEqualTo(200);
         String refused = secret("xoxp-" + newRoutingKey(), "a Slack user token, refused");
         assertThat(admin.patch(botPath, Map.of("config", Map.of("bot_token", refused))).status()).isEqualTo(400);
+    }
+
+    /**
+     * ServiceNow channels: a password and an OAuth client secret, each read, sent back masked (kept), replaced as
+     * read, rotated; a masked value matching no stored one refused without repeating it. On a documentation address
+     * (RFC 5737), subscribed to a type never posted, so nothing is sent.
+     */
+    private void serviceNowSecretsCreatedKeptAndRefused(ApiClient admin) {
+        String password = secret("p" + newRoutingKey(), "a ServiceNow password");
+        String basicPath = Channels.PATH + "/" + Channels.create(admin, Map.of("name", "ServiceNow", "type", "servicenow",
+                "events", List.of("auth.mfa_failed"), "config", Map.of("instance_url", "https://203.0.113.13",
+                        "username", "ascend", "password", password))).get("id").stringValue();
+        assertThat(admin.put(basicPath, admin.get(basicPath).json()).status()).as("the masked password sent back as read")
+                .isEqualTo(200);
+        String rotated = secret("r" + newRoutingKey(), "a rotated ServiceNow password");
+        assertThat(admin.patch(basicPath, Map.of("config", Map.of("password", rotated))).status()).isEqualTo(200);
+        String clientSecret = secret("c" + newRoutingKey(), "a ServiceNow OAuth client secret");
+        ApiResponse switched = admin.patch(basicPath, Map.of("config", new LinkedHashMap<>(Map.of("username", "",
+                "client_id", "ascend-client", "client_secret", clientSecret))));
+        assertThat(switched.status()).as("a switch that leaves a user name is refused: " + switched).isEqualTo(400);
+        Map<String, Object> oauthConfig = new LinkedHashMap<>();
+        oauthConfig.put("username", null);
+        oauthConfig.put("password", null);
+        oauthConfig.put("client_id", "ascend-client");
+        oauthConfig.put("client_secret", clientSecret);
+        assertThat(admin.patch(basicPath, Map.of("config", oauthConfig)).status()).isEqualTo(200);
+        assertThat(admin.put(basicPath, admin.get(basicPath).json()).status()).isEqualTo(200);
+        assertThat(admin.patch(basicPath, Map.of("config", Map.of("client_secret", "****zzzz"))).status()).isEqualTo(400);
     }
 
     private void readEverything(ApiClient admin) {

@@ -31,6 +31,7 @@ final class StockedOrganization {
     final String splunkHecChannelId;
     final String slackChannelId;
     final String syslogChannelId;
+    final String serviceNowChannelId;
     final String actionId;
     final String eventId;
     final String deliveryId;
@@ -65,6 +66,10 @@ final class StockedOrganization {
         splunkHecChannelId = Channels.create(admin, Map.of("name", "Ours, Splunk", "type", "splunk_hec",
                 "events", List.of("auth.mfa_failed"), "config", Map.of("url", "https://203.0.113.9:8088",
                         "token", UUID.randomUUID().toString(), "index", "ascend"))).get("id").stringValue();
+        // A ServiceNow channel (a password, sealed and masked) on a documentation address, subscribed to a type never posted.
+        serviceNowChannelId = Channels.create(admin, Map.of("name", "Ours, ServiceNow", "type", "servicenow",
+                "events", List.of("auth.mfa_failed"), "config", Map.of("instance_url", "https://203.0.113.9",
+                        "username", "ascend", "password", "pw-" + UUID.randomUUID()))).get("id").stringValue();
         apiKey = tenant.newApiKey();
         ApiResponse spare = admin.post("/api/api-keys", Map.of("name", "spare"));
         assertThat(spare.status()).as(spare.toString()).isEqualTo(201);
@@ -145,6 +150,7 @@ final class StockedOrganization {
                 Map.entry("slack channel", read(admin, "/api/notifications/channels/" + slackChannelId)),
                 Map.entry("syslog channel", read(admin, "/api/notifications/channels/" + syslogChannelId)),
                 Map.entry("splunk hec channel", read(admin, "/api/notifications/channels/" + splunkHecChannelId)),
+                Map.entry("servicenow channel", read(admin, "/api/notifications/channels/" + serviceNowChannelId)),
                 Map.entry("delivery", read(admin, "/api/notifications/deliveries/" + deliveryId)),
                 Map.entry("api keys", admin.get("/api/api-keys").itemIds()),
                 Map.entry("users", admin.get("/api/users").itemIds()),
@@ -163,6 +169,6 @@ final class StockedOrganization {
     List<String> identifiers() {
         return List.of(tenant.organizationId(), tenant.name(), tenant.adminEmail(), channelId, brokenChannelId, webhookChannelId, teamsChannelId,
                 eventId, slackChannelId, syslogChannelId, deliveryId, spareKeyId, actionId, incidentId, windowId,
-                splunkHecChannelId);
+                splunkHecChannelId, serviceNowChannelId);
     }
 }

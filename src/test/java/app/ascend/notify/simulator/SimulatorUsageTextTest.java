@@ -45,4 +45,13 @@ class SimulatorUsageTextTest {
                 .contains("curl http://127.0.0.1:8090/_sim/splunk/{collector}/events")
                 .contains("faults");
     }
+
+    @Test
+    void usageNamesTheServiceNowStandIn() {
+        String usage = PagerDutySimulator.usage("http://127.0.0.1:8090");
+
+        assertThat(usage).contains("instance_url http://127.0.0.1:8090/servicenow/{instance}")
+                .contains("curl http://127.0.0.1:8090/_sim/servicenow/{instance}/incidents")
+                .contains("lose_answer");
+    }
 }

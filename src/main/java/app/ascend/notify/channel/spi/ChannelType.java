@@ -108,6 +108,16 @@ public interface ChannelType {
                 + "through either channel share one ordered sequence.";
     }
 
+    /**
+     * Where a delivered message can be seen at its destination (a ticket's number and page), from what the type
+     * kept of it ({@link SendResult#remoteRef()}), for the delivery's {@code remote} in answers and the console;
+     * empty (the default) when the type keeps nothing a person could open. Must not fail on a reference another
+     * version stored: empty then.
+     */
+    default java.util.Optional<RemoteLink> remoteLink(String remoteRef) {
+        return java.util.Optional.empty();
+    }
+
     /** Sends one message now. Remote failures are results, never exceptions. */
     SendResult send(Outgoing message);
 

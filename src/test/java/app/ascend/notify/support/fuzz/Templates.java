@@ -37,6 +37,11 @@ public final class Templates {
     public static final List<String> SPLUNK_HEC_CHANNEL_FIELDS = List.of("name", "type", "enabled", "events", "filters",
             "config", "url", "token", "index", "sourcetype", "source", "host", "batch_max_bytes", "batch_max_wait_ms",
             "batch_max_events", "use_ack", "min_risk_score", "id", "warnings");
+    /** A ServiceNow channel's fields (both ways to sign in), for mutations of ServiceNow documents. */
+    public static final List<String> SERVICENOW_CHANNEL_FIELDS = List.of("name", "type", "enabled", "events", "filters",
+            "config", "instance_url", "username", "password", "client_id", "client_secret", "assignment_group",
+            "category", "resolve_state", "close_code", "close_notes", "priority_mapping", "impact", "urgency",
+            "critical", "high", "medium", "low", "min_risk_score", "id", "warnings");
     public static final List<String> TEST_ALERT_FIELDS = List.of("channel_id", "event", "dry_run", "resolve");
     private static final List<String> LEVELS = List.of("critical", "high", "medium", "low");
     private static final List<String> SEVERITIES = List.of("critical", "error", "warning", "info");
@@ -224,6 +229,60 @@ public final class Templates {
         }
         if (r.nextInt(4) == 0) {
             patch.put(List.of("events", "filters", "enabled").get(r.nextInt(3)), Doc.NULL);
+        }
+        return patch;
+    }
+
+    /**
+     * A valid ServiceNow channel, Basic or OAuth, using any of its optional fields: an instance on a documentation
+     * address (TEST-NET-3, RFC 5737; no fuzz case posts to this organization, so it is never called).
+     */
+    public static Obj serviceNowChannel(Random r, String name) {
+        Obj channel = new Obj().put("name", name).put("type", "servicenow");
+        if (r.nextBoolean()) {
+            channel.put("enabled", Doc.bool(r.nextInt(4) != 0));
+        }
+        if (r.nextInt(10) < 7) {
+            channel.put("events", eventList(r, TYPES));
+        }
+        Obj config = new Obj().put("instance_url", "https://203.0.113." + (1 + r.nextInt(250)));
+        if (r.nextBoolean()) {
+            config.put("username", "ascend." + r.nextInt(100));
+            config.put("password", "pw-" + key(r));
+        } else {
+            config.put("client_id", key(r));
+            config.put("client_secret", "cs-" + key(r));
+        }
+        if (r.nextInt(10) < 3) {
+            config.put("assignment_group", key(r).toLowerCase().replaceAll("[^0-9a-f]", "a").substring(0, 32));
+        }
+        if (r.nextInt(10) < 3) {
+            config.put("category", List.of("security", "inquiry", "software").get(r.nextInt(3)));
+        }
+        if (r.nextInt(10) < 3) {
+            config.put("resolve_state", List.of("6", "7").get(r.nextInt(2)));
+            config.put("close_code", List.of("Solution provided", "Solved (Permanently)").get(r.nextInt(2)));
+            config.put("close_notes", "Resolved by ASCEND " + r.nextInt(100));
+        }
+        channel.put("config", config);
+        if (r.nextInt(10) < 3) {
+            channel.put("priority_mapping", new Obj().put(LEVELS.get(r.nextInt(LEVELS.size())), new Obj()
+                    .put("impact", String.valueOf(1 + r.nextInt(3))).put("urgency", Doc.number(1 + r.nextInt(3)))));
+        }
+        return channel;
+    }
+
+    /** A JSON merge patch for a ServiceNow channel: some of its fields, some removed with null. */
+    public static Obj serviceNowChannelPatch(Random r) {
+        Obj full = serviceNowChannel(r, "Patched " + r.nextInt(1000));
+        Obj patch = new Obj();
+        for (Doc.Entry e : full.entries) {
+            if (!e.key.equals("type") && r.nextInt(3) == 0) {
+                patch.put(e.key, e.value);
+            }
+        }
+        if (r.nextInt(4) == 0) {
+            patch.put(List.of("events", "filters", "enabled", "priority_mapping").get(r.nextInt(4)), Doc.NULL);
         }
         return patch;
     }
