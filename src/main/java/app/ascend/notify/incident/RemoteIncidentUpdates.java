@@ -78,9 +78,9 @@ public class RemoteIncidentUpdates {
             return new Applied(Outcome.NOT_UNDERSTOOD, incident.id(), delivery.eventType() + " is not understood; kept");
         }
         Instant at = delivery.occurredAt();
-        if (incident.remote() != null && !at.isAfter(incident.remote().changedAt())) {
+        if (incident.remote() != null && at.isBefore(incident.remote().changedAt())) {
             return new Applied(Outcome.OUT_OF_ORDER, incident.id(), delivery.eventType() + " at " + at
-                    + " is not newer than the last change recorded (" + incident.remote().changedAt() + "); not applied");
+                    + " is older than the last change recorded (" + incident.remote().changedAt() + "); not applied");
         }
         String actor = cut(change.actor());
         RemoteState remote = new RemoteState(cut(change.remoteStatus(), 40), actor, at, cut(change.remoteUrl(), 1000),
