@@ -27,9 +27,8 @@ import app.ascend.notify.web.UnauthorizedException;
  * Receives one inbound webhook: verifies it (before anything is parsed), refuses stale and replayed
  * deliveries, keeps it, and applies it to its incident, all in one short transaction. Processing in the
  * request is cheap (a few indexed statements on one incident), so the sender learns at once whether the
- * delivery was kept, and nothing is acknowledged that a crash could then lose; a vendor that wants an
- * answer within seconds (PagerDuty: 5 s, https://developer.pagerduty.com/docs/webhooks-behavior) gets
- * one in milliseconds.
+ * delivery was kept, and nothing is acknowledged that a crash could then lose; a sender that wants an
+ * answer within seconds (and retries, or disables the subscription, otherwise) gets one in milliseconds.
  *
  * <p>An unknown channel, a channel of another type or without a secret, and a bad or missing signature
  * all get the same 401, so the answer says nothing about which channels exist.
@@ -39,11 +38,11 @@ class InboundWebhookReceiver {
     private static final Logger log = LoggerFactory.getLogger(InboundWebhookReceiver.class);
 
     /**
-     * How old a delivery may be: PagerDuty retries a delivery for up to 48 h
-     * (https://developer.pagerduty.com/docs/webhooks-behavior), plus an hour for clocks and queues. An
-     * older one can only be a replay of a delivery whose id we no longer hold; it changes nothing.
+     * Added to how long the sender retries ({@link InboundWebhooks#retriesFor()}) before a delivery is stale:
+     * for clocks and the sender's queues. An older one can only be a replay of a delivery whose id we no
+     * longer hold; it changes nothing.
      */
-    static final Duration MAX_AGE = Duration.ofHours(49);
+    static final Duration AGE_MARGIN = Duration.ofHours(1);
     /** How far ahead of our clock a delivery may say it happened (clock skew); further is refused. */
     static final Duration MAX_AHEAD = Duration.ofMinutes(5);
     /** The body bound when the type is unknown (the answer must not differ from a known type's). */
@@ -93,11 +92,12 @@ class InboundWebhookReceiver {
                     + " minutes ahead of this server's clock (" + now + ")");
             errors.throwIfAny();
         }
-        if (delivery.occurredAt().isBefore(now.minus(MAX_AGE))) {
+        Duration maxAge = inbound.retriesFor().plus(AGE_MARGIN);
+        if (delivery.occurredAt().isBefore(now.minus(maxAge))) {
             log.info("inbound webhook {} for channel {} refused as stale: occurred at {}, more than {} h ago",
-                    delivery.deliveryId(), channel.id(), delivery.occurredAt(), MAX_AGE.toHours());
+                    delivery.deliveryId(), channel.id(), delivery.occurredAt(), maxAge.toHours());
             return new Answer(200, "stale", null, "occurred at " + delivery.occurredAt() + ", more than "
-                    + MAX_AGE.toHours() + " h ago (longer than the sender retries): ignored");
+                    + maxAge.toHours() + " h ago (longer than the sender retries): ignored");
         }
         ReceivedWebhook webhook = new ReceivedWebhook(Ids.newId("iwh"), channel.id(), typeName, delivery.deliveryId(),
                 delivery.eventType(), delivery.occurredAt(), now, delivery.incidentKey(), null, "received", null,

@@ -28,6 +28,12 @@ final class PagerDutyInboundWebhooks implements InboundWebhooks {
         return MAX_BODY_BYTES;
     }
 
+    /** PagerDuty retries a delivery periodically for up to 48 h (https://developer.pagerduty.com/docs/webhooks-behavior). */
+    @Override
+    public java.time.Duration retriesFor() {
+        return java.time.Duration.ofHours(48);
+    }
+
     @Override
     public boolean verifies(ChannelSettings settings, Map<String, List<String>> headers, byte[] rawBody) {
         return settings instanceof PagerDutySettings pagerDuty

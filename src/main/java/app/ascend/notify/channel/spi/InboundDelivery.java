@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param incidentKey the key ASCEND sent the incident under (its dedup key); null when the event is about
  *                    no incident ASCEND could have opened, or that does not repeat it
  * @param remoteIncidentId the destination's own id of the incident (null when none): what finds the
- *                    incident when the event does not repeat our key (PagerDuty's incident.annotated)
+ *                    incident when the event does not repeat our key (a note added to it)
  * @param change      what it does to the incident; {@link RemoteChange.Kind#NOT_UNDERSTOOD} for a type the
  *                    channel type does not know
  */

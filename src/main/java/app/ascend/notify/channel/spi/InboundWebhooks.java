@@ -16,6 +16,12 @@ public interface InboundWebhooks {
     int maxBodyBytes();
 
     /**
+     * How long the destination keeps retrying a delivery: an older one (by when it happened) can only be a
+     * replay of a delivery whose id is no longer held, and is ignored as stale.
+     */
+    java.time.Duration retriesFor();
+
+    /**
      * Whether the delivery is authentic for a channel with these settings: false when the channel has no
      * secret to verify with. Runs before anything of the body is parsed; compares in constant time.
      * {@code headers} are keyed in lower case.
