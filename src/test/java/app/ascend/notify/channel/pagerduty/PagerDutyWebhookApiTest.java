@@ -43,20 +43,22 @@ abstract class PagerDutyWebhookApiTest extends ApiTest {
         return new Paged(pipeline, channelId, secret, routingKey, actionId, dedupKey, eventId);
     }
 
-    /** The organization's incident of the dedup key, open or resolved. */
+    /** The organization's incident of the dedup key, open or resolved, read by its id (it may close meanwhile). */
     static JsonNode incident(Pipeline pipeline, String dedupKey) {
-        List<JsonNode> found = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.TreeSet<>();
         for (String status : List.of("open", "resolved")) {
             ApiResponse page = pipeline.admin().get("/api/incidents?status=" + status);
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
             page.json().get("items").forEach(i -> {
                 if (dedupKey.equals(i.get("dedup_key").stringValue())) {
-                    found.add(i);
+                    ids.add(i.get("id").stringValue());
                 }
             });
         }
-        assertThat(found).as("incidents of %s", dedupKey).hasSize(1);
-        return found.get(0);
+        assertThat(ids).as("incidents of %s", dedupKey).hasSize(1);
+        ApiResponse one = pipeline.admin().get("/api/incidents/" + ids.iterator().next());
+        assertThat(one.status()).as(one.toString()).isEqualTo(200);
+        return one.json();
     }
 
     /** The channel's received webhooks, newest first. */
