@@ -24,6 +24,7 @@ export function sections({ channel, editing, canEdit, catalog }) {
 
   const integrationKey = secretInput(config.integration_key);
   const routingKey = secretInput(config.routing_key);
+  const webhookSecret = secretInput(config.webhook_secret);
   const region = h('select', null,
     h('option', { value: 'us', selected: config.region !== 'eu' }, 'US (events.pagerduty.com)'),
     h('option', { value: 'eu', selected: config.region === 'eu' }, 'EU (events.eu.pagerduty.com)'));
@@ -88,7 +89,16 @@ export function sections({ channel, editing, canEdit, catalog }) {
         h('fieldset', { class: 'group', 'data-field': 'config.routing_keys' }, h('legend', null, 'Key aliases'),
           h('div', { class: 'hint' }, 'Name a key once (e.g. security-on-call) and use the name in routing rules.'),
           aliases, canEdit ? addAlias : null, h('div', { class: 'field-msgs' }))),
-      h('section', { class: 'card' }, runbooks)],
+      h('section', { class: 'card' }, runbooks),
+      // PagerDuty → ASCEND: a v3 webhook subscription posting to the channel's webhook_url
+      // (https://developer.pagerduty.com/docs/webhooks-overview); its signing secret verifies each delivery.
+      h('section', { class: 'card', 'data-field': 'webhook' }, h('h2', null, 'Webhooks from PagerDuty'),
+        h('div', { 'data-field': 'config', class: 'group-plain' },
+          field('config.webhook_secret', 'Webhook signing secret', webhookSecret, {
+            hint: 'Optional: the Signing Secret of the PagerDuty v3 webhook subscription that posts to this channel\'s webhook URL (shown on the saved channel).',
+            wrap: withToggle, after: stored(config.webhook_secret),
+          }),
+          h('div', { class: 'field-msgs' })))],
     /** This type's fields of the channel document (a merge patch when editing). */
     value() {
       return {
@@ -99,6 +109,7 @@ export function sections({ channel, editing, canEdit, catalog }) {
           routing_keys: aliasValues(aliases, config.routing_keys || {}, editing),
           runbook_links: runbookValues(runbookInputs, config.runbook_links || {}, editing),
           include_metadata: includeMetadata.querySelector('input').checked,
+          webhook_secret: keyValue(webhookSecret, editing),
         },
         severity_mapping: Object.fromEntries(riskLevels.map((r) => [r.level, severity.querySelector(`[data-field="severity_mapping.${r.level}"] select`).value])),
         routing_rules: ruleValues(rules),

@@ -4,7 +4,7 @@
 // delete. A type the console has no form for is shown as JSON, read-only.
 
 import { get, post, patch, del } from '../api.js';
-import { h, replace, pre } from '../dom.js';
+import { h, replace, pre, table, emptyRow, badge, time } from '../dom.js';
 import {
   field, checkbox, checkboxGroup, checkedValues, clearMessages, showErrors, showWarnings, showProblem, problemBox,
   confirmDialog, busy, numberOrText,
@@ -52,6 +52,34 @@ function renderPage(ctx, channel, types) {
   const layout = h('div', { class: channel && ctx.canEdit ? 'two-col' : 'one-col' }, form);
   if (channel && ctx.canEdit) layout.append(testPanel(channel, types));
   main.append(layout);
+  if (channel?.webhook_url) main.append(inboundWebhooks(channel, types));
+}
+
+/**
+ * A type whose destination posts back about its incidents: the URL to paste there, the steps to set it up,
+ * and the latest deliveries received (an unmatched one names the incident key nobody here opened).
+ */
+function inboundWebhooks(channel, types) {
+  const name = types.channelType(channel.type)?.display_name || channel.type;
+  const list = h('div', { class: 'received-webhooks', 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading…'));
+  get(`/api/notifications/channels/${encodeURIComponent(channel.id)}/webhooks?limit=20`).then((page) => {
+    const rows = page.items.map((w) => h('tr', { dataset: { webhookId: w.id }, class: `outcome-${w.outcome}` },
+      h('td', null, time(w.received_at)),
+      h('td', { class: 'mono' }, w.event_type),
+      h('td', { class: 'mono wrap' }, w.incident_key || '—'),
+      h('td', null, badge(w.outcome)),
+      h('td', { class: 'wrap' }, w.detail || '')));
+    replace(list, table('Received webhooks', ['Received', 'Event type', 'Incident key', 'Outcome', 'Detail'],
+      rows.length ? rows : [emptyRow(5, 'Nothing received yet.')]));
+    list.removeAttribute('aria-busy');
+  }).catch((e) => {
+    replace(list, h('div', { class: 'problem', role: 'alert' }, `Could not load the received webhooks: ${e.message}`));
+    list.removeAttribute('aria-busy');
+  });
+  return h('section', { class: 'card inbound-webhooks' }, h('h2', null, `Webhooks from ${name}`),
+    h('p', null, 'Webhook URL: ', h('code', { class: 'webhook-url' }, channel.webhook_url)),
+    h('ol', { class: 'webhook-setup' }, (channel.webhook_setup || []).map((step) => h('li', null, step))),
+    list);
 }
 
 /** A channel of a type this console has no form for: what the API says, and where to change it. */

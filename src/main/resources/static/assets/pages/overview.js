@@ -38,6 +38,8 @@ async function content(ctx, reload) {
     get('/api/notifications/channels?limit=200'),
     openIncidents(),
   ]);
+  // Incidents a responder resolved at the destination (its webhooks said so): who closed what, and why.
+  const closed = incidents ? (await get(`/api/incidents${query({ status: 'resolved', limit: 100 })}`)).items.filter((i) => i.remote) : null;
   const channelName = (id) => channels.items.find((c) => c.id === id)?.name || id;
   const count = (list) => `${list.items.length}${list.complete ? '' : '+'}`;
   const failed24h = deliveries.items.filter((d) => d.status === 'failed').length;
@@ -80,14 +82,31 @@ async function content(ctx, reload) {
       table('Dead deliveries', attentionHeaders, attention.length ? attention : [emptyRow(attentionHeaders.length, 'Nothing: no dead deliveries.')]),
       dead.items.length > 10 ? h('p', null, h('a', { href: '#/deliveries?status=dead' }, 'All dead deliveries')) : null),
     incidents ? h('section', { class: 'card' }, h('h2', null, 'Open incidents'),
-      table('Open incidents', ['Opened', 'Channel', 'Dedup key', 'Destination', 'Last event'],
-        incidents.length ? incidents.slice(0, 20).map((i) => h('tr', null,
+      table('Open incidents', ['Opened', 'Channel', 'Dedup key', 'Destination', 'Status', 'At the destination', 'Last event'],
+        incidents.length ? incidents.slice(0, 20).map((i) => h('tr', { dataset: { incidentId: i.id } },
           h('td', null, time(i.opened_at)),
           h('td', null, channelName(i.channel_id)),
           h('td', { class: 'mono wrap' }, i.dedup_key),
           h('td', { class: 'mono' }, i.destination ?? i.routing_key ?? '—'),
-          h('td', null, time(i.last_event_at)))) : [emptyRow(5, 'No open incidents.')])) : null,
+          h('td', null, badge(i.status)),
+          h('td', { class: 'remote wrap' }, remoteText(i)),
+          h('td', null, time(i.last_event_at)))) : [emptyRow(7, 'No open incidents.')])) : null,
+    closed?.length ? h('section', { class: 'card' }, h('h2', null, 'Resolved at the destination'),
+      table('Resolved at the destination', ['Resolved', 'Channel', 'Dedup key', 'By', 'Why'],
+        closed.slice(0, 20).map((i) => h('tr', { dataset: { incidentId: i.id } },
+          h('td', null, time(i.resolved_at)),
+          h('td', null, channelName(i.channel_id)),
+          h('td', { class: 'mono wrap' }, i.dedup_key),
+          h('td', { class: 'remote' }, i.remote.actor || '—'),
+          h('td', { class: 'wrap' }, i.reason || ''))))) : null,
   ];
+}
+
+/** What the destination last said of an incident (through its webhooks): "acknowledged by Jane Doe, <time>". */
+function remoteText(incident) {
+  const r = incident.remote;
+  if (!r) return '—';
+  return [`${r.status || 'changed'}${r.actor ? ` by ${r.actor}` : ''}, `, time(r.changed_at)];
 }
 
 /** GET /api/incidents where the server has it (null on 404: not built on this server). */

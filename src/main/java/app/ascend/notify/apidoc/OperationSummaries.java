@@ -52,6 +52,12 @@ final class OperationSummaries {
             Map.entry("POST /api/notifications/maintenance-windows/{id}/end", "End a maintenance window now"),
             Map.entry("GET /api/incidents", "Incidents ASCEND Notify holds (?status=open|resolved|not_opened, ?stale=true)"),
             Map.entry("GET /api/incidents/{id}", "One incident; a not_opened one says why (its trigger was refused or died)"),
+            Map.entry("POST /api/webhooks/{type}/{channelId}", "Receive a webhook the channel's destination sends back "
+                    + "about its incidents (the channel's webhook_url): no session or API key, only a signature made with "
+                    + "the channel's webhook secret lets it in (401 otherwise); 202 once kept, 200 when already received "
+                    + "or stale"),
+            Map.entry("GET /api/notifications/channels/{id}/webhooks", "The webhooks the channel's destination sent "
+                    + "back, newest first, with what became of each (?outcome=applied|unmatched|out_of_order|not_understood)"),
             Map.entry("POST /api/incidents/{id}/resolve", "Resolve an incident by hand: the resolve is queued like any other"),
             Map.entry("POST /api/notifications/test", "Send Test Alert (the page's test endpoint; preview, dry run, resolve)"));
 }

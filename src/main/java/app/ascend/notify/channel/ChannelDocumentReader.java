@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class ChannelDocumentReader {
     /** Fields a client may send back as it read them; they are ignored. */
-    static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "warnings", "disabled_reason");
+    static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "warnings", "disabled_reason",
+            "webhook_url", "webhook_setup");
     private static final List<String> COMMON = List.of("name", "type", "enabled", "events", "filters");
     private final ChannelTypes types;
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import app.ascend.notify.channel.spi.ChannelType;
@@ -22,9 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
 class ChannelViews {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final ChannelTypes types;
+    private final String publicUrl;
 
-    ChannelViews(ChannelTypes types) {
+    ChannelViews(ChannelTypes types, @Value("${ascend.public-url}") String publicUrl) {
         this.types = types;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     /** The channel as every answer shows it; {@code organizationChannels} feed the duplicate check. */
@@ -47,6 +50,13 @@ class ChannelViews {
         if (channel.disabledReason() != null) {
             view.put("disabled_reason", channel.disabledReason());
         }
+        types.get(channel.type()).inboundWebhooks().ifPresent(inbound -> {
+            // Where the destination posts back about its incidents, and how to set that up there.
+            String url = publicUrl + "/api/webhooks/" + channel.type() + "/" + channel.id();
+            view.put("webhook_url", url);
+            ArrayNode steps = view.putArray("webhook_setup");
+            inbound.setupSteps(url).forEach(steps::add);
+        });
         view.put("created_at", channel.createdAt().toString());
         view.put("updated_at", channel.updatedAt().toString());
         ArrayNode warnings = view.putArray("warnings");

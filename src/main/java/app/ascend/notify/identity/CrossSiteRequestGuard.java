@@ -22,7 +22,9 @@ import app.ascend.notify.web.ProblemWriter;
  * a state-changing request must carry JSON (an HTML form can only send form or text bodies, so a
  * form post answers 415), and when the browser names an {@code Origin} it must be this host or
  * {@code ASCEND_PUBLIC_URL}'s origin (else 403). Requests with an API key carry no ambient
- * credential and are not checked. SameSite=Lax on the cookie is a second line.
+ * credential and are not checked, nor are inbound webhooks: no browser sends them, they carry no cookie's
+ * authority (only a signature with the channel's secret lets them in), and their senders choose the content
+ * type. SameSite=Lax on the cookie is a second line.
  */
 class CrossSiteRequestGuard extends OncePerRequestFilter {
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -38,6 +40,7 @@ class CrossSiteRequestGuard extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         return !STATE_CHANGING.contains(request.getMethod())
+                || InboundWebhookPaths.matches(request.getServletPath())
                 || (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7));
     }
 

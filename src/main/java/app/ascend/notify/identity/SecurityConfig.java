@@ -63,6 +63,9 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/logout").permitAll()
+                        // Inbound webhooks come from a destination, not a user: the route verifies each
+                        // delivery's signature with the channel's secret before reading it (inbound package).
+                        .requestMatchers(HttpMethod.POST, InboundWebhookPaths.PATTERN).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/auth/me").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/organizations").hasRole("SYSTEM_ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/events").hasRole("API_CLIENT")

@@ -169,6 +169,71 @@ public class IncidentRepository {
                 rs.getString("action_id"), secrets.openRepeated(rs.getString("destination_sealed")),
                 rs.getString("destination_masked"), IncidentStatus.fromWireName(rs.getString("status")),
                 SqlTime.read(rs, "opened_at"), SqlTime.read(rs, "last_event_at"), SqlTime.read(rs, "resolved_at"),
-                rs.getString("status_reason"));
+                rs.getString("status_reason"), remote(rs));
+    }
+
+    private static RemoteState remote(ResultSet rs) throws SQLException {
+        Instant changedAt = SqlTime.read(rs, "remote_changed_at");
+        return changedAt == null ? null : new RemoteState(rs.getString("remote_status"), rs.getString("remote_actor"),
+                changedAt, rs.getString("remote_url"), rs.getString("remote_id"));
+    }
+
+    /**
+     * The newest incident of a channel for a dedup key, whatever its status, locked until the transaction
+     * ends: what an inbound webhook about that key changes (it may reopen a resolved one).
+     */
+    public Optional<Incident> lockNewest(String organizationId, String channelId, String dedupKey) {
+        return jdbc.sql("select * from incidents where id = (select max(id) from incidents where org_id = ? "
+                        + "and channel_id = ? and dedup_key = ?) for update")
+                .params(organizationId, channelId, dedupKey).query(this::map).optional();
+    }
+
+    /** The newest incident of a channel the destination knows by {@code remoteId}, locked until the transaction ends. */
+    public Optional<Incident> lockNewestByRemoteId(String organizationId, String channelId, String remoteId) {
+        return jdbc.sql("select * from incidents where id = (select max(id) from incidents where org_id = ? "
+                        + "and channel_id = ? and remote_id = ?) for update")
+                .params(organizationId, channelId, remoteId).query(this::map).optional();
+    }
+
+    /** The newest incident of a channel for a dedup key, whatever its status. */
+    public Optional<Incident> newest(String organizationId, String channelId, String dedupKey) {
+        return jdbc.sql("select * from incidents where id = (select max(id) from incidents where org_id = ? "
+                        + "and channel_id = ? and dedup_key = ?)")
+                .params(organizationId, channelId, dedupKey).query(this::map).optional();
+    }
+
+    /** Records what the destination says of the incident, its own status unchanged. */
+    void writeRemote(String id, RemoteState remote) {
+        jdbc.sql("update incidents set remote_status = coalesce(?, remote_status), remote_actor = ?, remote_changed_at = ?, "
+                        + "remote_url = coalesce(?, remote_url), remote_id = coalesce(?, remote_id) where id = ?")
+                .params(remote.status(), remote.actor(), SqlTime.of(remote.changedAt()), remote.url(), remote.id(), id)
+                .update();
+    }
+
+    /** Moves an open incident to {@code status} (open or acknowledged) with what the destination says; false when closed. */
+    boolean remoteStatus(String id, IncidentStatus status, RemoteState remote) {
+        writeRemote(id, remote);
+        return jdbc.sql("update incidents set status = ? where id = ? and open_key is not null")
+                .params(status.wireName(), id).update() > 0;
+    }
+
+    /** Closes an incident the destination resolved, saying so; false when it was closed already. */
+    boolean remoteResolve(String id, Instant at, String reason, RemoteState remote) {
+        writeRemote(id, remote);
+        return jdbc.sql("update incidents set status = ?, open_key = null, resolved_at = ?, status_reason = ? "
+                        + "where id = ? and open_key is not null")
+                .params(IncidentStatus.RESOLVED.wireName(), SqlTime.of(at), reason, id).update() > 0;
+    }
+
+    /**
+     * Opens again an incident the destination reopened, unless another incident of the same sequence was
+     * opened since (a new trigger after the resolve): that one is what the destination now holds open too.
+     */
+    boolean remoteReopen(String id, RemoteState remote) {
+        writeRemote(id, remote);
+        return jdbc.sql("update incidents set status = ?, open_key = sequence_key, resolved_at = null, status_reason = null "
+                        + "where id = ? and open_key is null and status = ? and not exists "
+                        + "(select 1 from incidents o where o.open_key = incidents.sequence_key)")
+                .params(IncidentStatus.OPEN.wireName(), id, IncidentStatus.RESOLVED.wireName()).update() > 0;
     }
 }

@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads events back with their decisions and deliveries; a decision whose trigger was refused or died
- * also shows the incident it did not open, and why.
+ * also shows the incident it did not open, and why; one whose incident its destination changed (through an
+ * inbound webhook) shows that incident as the destination last said it is.
  */
 @Component
 class EventExplainer {
@@ -70,10 +71,33 @@ class EventExplainer {
                     shown.put("reason", incident.reason());
                 }
             });
+            if (!copy.has("incident") && decision.hasNonNull("channel_id")) {
+                incidents.newest(organizationId, decision.get("channel_id").stringValue(), event.dedupKey())
+                        .filter(incident -> incident.remote() != null)
+                        .ifPresent(incident -> copy.set("incident", remoteView(incident)));
+            }
             copy.remove("delivery_ids");
             decisions.add(copy);
         }
         return answer;
+    }
+
+    /** The incident as its destination last said it is: status there, who changed it, when. */
+    private ObjectNode remoteView(Incident incident) {
+        ObjectNode shown = json.createObjectNode();
+        shown.put("id", incident.id());
+        shown.put("status", incident.status().wireName());
+        if (incident.reason() != null) {
+            shown.put("reason", incident.reason());
+        }
+        ObjectNode remote = shown.putObject("remote");
+        remote.put("status", incident.remote().status());
+        remote.put("actor", incident.remote().actor());
+        remote.put("changed_at", incident.remote().changedAt().toString());
+        if (incident.remote().url() != null) {
+            remote.put("url", incident.remote().url());
+        }
+        return shown;
     }
 
     private ObjectNode view(StoredEvent event) {

@@ -45,9 +45,11 @@ public class RetentionJob {
             RetentionReport report = sweep();
             if (report.total() > 0) {
                 log.info("retention: deleted {} events, {} deliveries, {} attempts, {} resolved incidents, "
-                                + "{} sign-in failures, {} sign-in locks, {} rate slots, {} released held triggers in {} ms",
+                                + "{} sign-in failures, {} sign-in locks, {} rate slots, {} released held triggers, {} received "
+                                + "webhooks in {} ms",
                         report.events(), report.deliveries(), report.deliveryAttempts(), report.incidents(),
                         report.loginFailures(), report.loginLocks(), report.rateSends(), report.suppressedTriggers(),
+                        report.inboundWebhooks(),
                         (System.nanoTime() - started) / 1_000_000);
             }
         } catch (RuntimeException e) {
@@ -62,6 +64,7 @@ public class RetentionJob {
         int events = 0;
         int incidents = 0;
         int suppressedTriggers = 0;
+        int inboundWebhooks = 0;
         if (!properties.keepsForever()) {
             Object cutoff = SqlTime.of(now.minus(Duration.ofDays(properties.days())));
             // Attempts first, in the same transaction as their delivery: no attempt outlives it.
@@ -85,6 +88,11 @@ public class RetentionJob {
             incidents = deleter.drain(properties.batchSize(),
                     "select id from incidents where open_key is null and resolved_at < ?", List.of(cutoff),
                     new Delete("delete from incidents where id in (%s)"))[0];
+            // Received webhooks are history like events. A replay of a deleted one is refused as stale (49 h) or,
+            // within that window, cannot roll its incident back (changes are ordered by the sender's time).
+            inboundWebhooks = deleter.drain(properties.batchSize(),
+                    "select id from inbound_webhooks where received_at < ?", List.of(cutoff),
+                    new Delete("delete from inbound_webhooks where id in (%s)"))[0];
         }
         int loginFailures = deleter.drain(properties.batchSize(), "select id from login_failures where at < ?",
                 List.of(SqlTime.of(now.minus(login.window()))), new Delete("delete from login_failures where id in (%s)"))[0];
@@ -96,6 +104,6 @@ public class RetentionJob {
                         + "(select 1 from rate_sends s where s.key_hash = k.key_hash and s.sent_at <= ?)", List.of(slotsBefore),
                 new Delete("delete from rate_sends where key_hash in (%s) and sent_at <= ?", slotsBefore))[0];
         return new RetentionReport(events, deliveries[1], deliveries[0], incidents, loginFailures, loginLocks, rateSends,
-                suppressedTriggers);
+                suppressedTriggers, inboundWebhooks);
     }
 }

@@ -24,6 +24,7 @@ import app.ascend.notify.ids.Ids;
 import app.ascend.notify.ids.Sha256;
 import app.ascend.notify.incident.Incident;
 import app.ascend.notify.incident.IncidentRepository;
+import app.ascend.notify.incident.IncidentStatus;
 
 /**
  * Decides, for each channel of the organization, whether and where an event goes, and queues the
@@ -222,7 +223,9 @@ public class EventRouter {
         List<Incident> open = incidents.openFor(event.organizationId(), channel.id(), dedupKey);
         if (open.isEmpty()) {
             return List.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.NOTHING_TO_RESOLVE,
-                    "no trigger went to this channel for dedup key " + dedupKey + ", so there is nothing to " + verb));
+                    closedRemotely(event, channel, dedupKey).map(reason -> reason + ", so there is nothing more to "
+                            + verb + " there").orElse("no trigger went to this channel for dedup key " + dedupKey
+                            + ", so there is nothing to " + verb)));
         }
         RenderedMessage message = type.render(channel.ref(), event, organizationName);
         Instant now = clock.instant();
@@ -248,6 +251,17 @@ public class EventRouter {
                     "the open incident for dedup key " + dedupKey + " was closed by another event just now"));
         }
         return decisions;
+    }
+
+    /**
+     * Why the newest incident of the key is closed when its destination closed it (an inbound webhook said
+     * it was resolved there, by whom and when); empty otherwise.
+     */
+    private Optional<String> closedRemotely(GovernanceEvent event, Channel channel, String dedupKey) {
+        return incidents.newest(event.organizationId(), channel.id(), dedupKey)
+                .filter(incident -> incident.status() == IncidentStatus.RESOLVED && incident.remote() != null
+                        && incident.reason() != null)
+                .map(Incident::reason);
     }
 
     /**

@@ -88,6 +88,12 @@ final class ControlEndpoint implements HttpHandler {
                     .set("webhooks", webhookViews.stats(simulator.webhooks().stats()))) : notAllowed(method, path);
             case "faults" -> get ? ok(faultsView()) : post ? applyFaults(body) : notAllowed(method, path);
             case "reset" -> post ? reset() : notAllowed(method, path);
+            case "subscriptions" -> get ? ok(json.valueToTree(simulator.subscriptions().subscriptions()))
+                    : post ? subscribe(body) : notAllowed(method, path);
+            case "subscriptions/deliveries" -> get ? ok(json.valueToTree(simulator.subscriptions().sent()))
+                    : notAllowed(method, path);
+            case "incidents/acknowledge", "incidents/resolve" -> post ? byHand(name.endsWith("resolve"), body)
+                    : notAllowed(method, path);
             default -> error(404, "No such control endpoint: " + path);
         };
     }
@@ -157,6 +163,57 @@ final class ControlEndpoint implements HttpHandler {
             }
         }
         return ok(faultsView());
+    }
+
+    /**
+     * {@code {"url": "...", "secret"?: "...", "routing_key"?: "..."}}: a v3 webhook subscription (all routing keys
+     * when none is named); answers it with its secret, as PagerDuty's create response does.
+     */
+    private EventResponse subscribe(byte[] body) {
+        JsonNode request = object(body);
+        String url = string(request, "url", true);
+        var subscription = simulator.subscriptions().subscribe(url, string(request, "secret", false),
+                string(request, "routing_key", false));
+        return ok(json.valueToTree(subscription));
+    }
+
+    /**
+     * {@code {"routing_key": "...", "dedup_key": "...", "agent"?: "Jane Doe"}}: a responder acknowledges or
+     * resolves the open incident in the web UI; its subscriptions are told. 404 when none is open.
+     */
+    private EventResponse byHand(boolean resolve, byte[] body) {
+        JsonNode request = object(body);
+        String routingKey = string(request, "routing_key", true);
+        String dedupKey = string(request, "dedup_key", true);
+        String agent = java.util.Objects.requireNonNullElse(string(request, "agent", false), "Simulated Responder");
+        boolean done = resolve ? simulator.resolveByHand(routingKey, dedupKey, agent)
+                : simulator.acknowledgeByHand(routingKey, dedupKey, agent);
+        if (!done) {
+            return error(404, "No open incident for routing key and dedup key " + dedupKey);
+        }
+        return ok(json.createObjectNode().put("status", resolve ? "resolved" : "acknowledged").put("agent", agent));
+    }
+
+    private JsonNode object(byte[] body) {
+        JsonNode request = json.readTree(body);
+        if (request == null || !request.isObject()) {
+            throw new IllegalArgumentException("Body must be a JSON object");
+        }
+        return request;
+    }
+
+    private static String string(JsonNode request, String field, boolean required) {
+        JsonNode node = request.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                throw new IllegalArgumentException("'" + field + "' is required");
+            }
+            return null;
+        }
+        if (!node.isString()) {
+            throw new IllegalArgumentException("'" + field + "' must be a string");
+        }
+        return node.stringValue();
     }
 
     private ObjectNode faultsView() {

@@ -56,6 +56,21 @@ final class IncidentBook {
         }
     }
 
+    /** Told of every change of an incident's status (opened, acknowledged, resolved), under the book's lock. */
+    interface Listener {
+        void changed(SimIncident incident, String eventType, String agent, Instant at);
+    }
+
+    private final Listener listener;
+
+    IncidentBook() {
+        this((incident, eventType, agent, at) -> { });
+    }
+
+    IncidentBook(Listener listener) {
+        this.listener = listener;
+    }
+
     private final List<Incident> all = new ArrayList<>();
     private final Map<Key, Incident> open = new HashMap<>();
     private final Map<Key, List<Incident>> history = new HashMap<>();
@@ -76,6 +91,7 @@ final class IncidentBook {
                 all.add(opened);
                 open.put(key, opened);
                 history.computeIfAbsent(key, k -> new ArrayList<>()).add(opened);
+                listener.changed(opened.snapshot(), "incident.triggered", null, at);
                 return EventOutcome.OPENED;
             }
             case ACKNOWLEDGE -> {
@@ -84,6 +100,7 @@ final class IncidentBook {
                 }
                 incident.status = IncidentStatus.ACKNOWLEDGED;
                 incident.append(action, at, requestSequence);
+                listener.changed(incident.snapshot(), "incident.acknowledged", null, at);
                 return EventOutcome.ACKNOWLEDGED;
             }
             case RESOLVE -> {
@@ -93,10 +110,33 @@ final class IncidentBook {
                 incident.status = IncidentStatus.RESOLVED;
                 incident.append(action, at, requestSequence);
                 open.remove(key);
+                listener.changed(incident.snapshot(), "incident.resolved", null, at);
                 return EventOutcome.RESOLVED;
             }
             default -> throw new IllegalArgumentException("Unknown action " + action);
         }
+    }
+
+    /**
+     * A responder's acknowledge or resolve in the web UI (the simulator's {@code /_sim/incidents/...}): as the
+     * Events API's, with {@code agent} named as who acted; empty when no incident of the key is open.
+     */
+    synchronized Optional<SimIncident> byHand(EventAction action, String routingKey, String dedupKey, String agent,
+            Instant at) {
+        Incident incident = open.get(new Key(routingKey, dedupKey));
+        if (incident == null || action == EventAction.TRIGGER) {
+            return Optional.empty();
+        }
+        incident.append(action, at, 0);
+        if (action == EventAction.RESOLVE) {
+            incident.status = IncidentStatus.RESOLVED;
+            open.remove(incident.key);
+        } else {
+            incident.status = IncidentStatus.ACKNOWLEDGED;
+        }
+        SimIncident snapshot = incident.snapshot();
+        listener.changed(snapshot, action == EventAction.RESOLVE ? "incident.resolved" : "incident.acknowledged", agent, at);
+        return Optional.of(snapshot);
     }
 
     /** Every incident ever opened, in the order opened. */

@@ -48,8 +48,10 @@ public final class PagerDutySimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final String host;
+    private final Clock clock;
     private final FaultPlan faults;
-    private final IncidentBook incidents = new IncidentBook();
+    private final WebhookSubscriptions subscriptions = new WebhookSubscriptions();
+    private final IncidentBook incidents = new IncidentBook(subscriptions);
     private final RequestJournal journal = new RequestJournal();
     private final RateWindow rateWindow;
     private final EventIntake intake;
@@ -61,6 +63,7 @@ public final class PagerDutySimulator implements AutoCloseable {
 
     private PagerDutySimulator(Builder builder) throws IOException {
         this.host = builder.host;
+        this.clock = builder.clock;
         this.faults = new FaultPlan(builder.latency.toMillis());
         this.rateWindow = new RateWindow(builder.clock, builder.rateLimit);
         this.intake = new EventIntake(builder.clock, faults, rateWindow, incidents, journal);
@@ -108,6 +111,34 @@ public final class PagerDutySimulator implements AutoCloseable {
             throw new IllegalArgumentException("A webhook endpoint name is 1 to 64 of A-Z a-z 0-9 _ -");
         }
         return baseUrl() + WebhookIntake.PREFIX + endpoint;
+    }
+
+    /** PagerDuty's v3 webhook subscriptions: who the simulator tells of its incidents' changes. */
+    WebhookSubscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** The incidents, for a responder's acknowledge or resolve by hand. */
+    IncidentBook incidentBook() {
+        return incidents;
+    }
+
+    /**
+     * A v3 webhook subscription for the incidents of {@code routingKey} (null: all) posting to {@code url},
+     * signed with {@code secret}; answers the subscription's id.
+     */
+    public String subscribeWebhooks(String url, String secret, String routingKey) {
+        return subscriptions.subscribe(url, secret, routingKey).id();
+    }
+
+    /** A responder acknowledges the open incident by hand (in PagerDuty's web UI); false when none is open. */
+    public boolean acknowledgeByHand(String routingKey, String dedupKey, String agent) {
+        return incidents.byHand(EventAction.ACKNOWLEDGE, routingKey, dedupKey, agent, clock.instant()).isPresent();
+    }
+
+    /** A responder resolves the open incident by hand; false when none is open. */
+    public boolean resolveByHand(String routingKey, String dedupKey, String agent) {
+        return incidents.byHand(EventAction.RESOLVE, routingKey, dedupKey, agent, clock.instant()).isPresent();
     }
 
     /** The Standard Webhooks receiver: secrets, faults and records per endpoint. */
@@ -167,6 +198,7 @@ public final class PagerDutySimulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        subscriptions.close();
     }
 
     // ---- Faults: checked before validation; injected failures neither ingest nor count against the rate limit.
@@ -251,6 +283,7 @@ public final class PagerDutySimulator implements AutoCloseable {
         slack.reset();
         hec.reset();
         serviceNow.reset();
+        subscriptions.reset();
     }
 
     // ---- Queries
@@ -346,6 +379,10 @@ public final class PagerDutySimulator implements AutoCloseable {
         return String.join(System.lineSeparator(),
                 "  PagerDuty channel:  Events API URL " + baseUrl + EventIntake.ENQUEUE_PATH
                         + "; received events: GET " + baseUrl + "/_sim/events",
+                "    v3 webhooks:      curl -X POST " + baseUrl + "/_sim/subscriptions -d '{\"url\":\"<channel webhook_url>\","
+                        + "\"secret\":\"<config.webhook_secret>\"}'   (sent: GET .../subscriptions/deliveries)",
+                "    by hand:          curl -X POST " + baseUrl + "/_sim/incidents/acknowledge -d '{\"routing_key\":\"...\","
+                        + "\"dedup_key\":\"...\",\"agent\":\"Jane Doe\"}'   (or .../incidents/resolve)",
                 "  Webhook channel:    URL " + baseUrl + WebhookIntake.PREFIX + "{endpoint}"
                         + " (any name of A-Z a-z 0-9 _ -; Standard Webhooks signatures)",
                 "    verify with:      curl -X PUT " + baseUrl + "/_sim/webhooks/{endpoint}/secrets"

@@ -51,6 +51,6 @@ class StaleIncidentsTest {
         return new Incident("inc_1", "org_1", "chan_1", "pagerduty", "seq", "ascend-act_1", "act_1",
                 "us|0123456789abcdef0123456789abcdef", "****cdef", status, lastEventAt.minus(Duration.ofHours(1)),
                 lastEventAt, status.isOpen() ? null : lastEventAt,
-                status == IncidentStatus.NOT_OPENED ? "PagerDuty refused the trigger (400)" : null);
+                status == IncidentStatus.NOT_OPENED ? "PagerDuty refused the trigger (400)" : null, null);
     }
 }

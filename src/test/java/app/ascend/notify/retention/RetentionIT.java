@@ -121,7 +121,7 @@ class RetentionIT extends ApiTest {
         assertThat(count("select count(*) from login_locks")).isEqualTo(1);
         assertThat(count("select count(*) from audit_log where org_id = ?", org)).isEqualTo(auditBefore);
         // Three old events (trigger and resolve of one action, the open one's trigger); their three deliveries.
-        assertThat(report).isEqualTo(new RetentionReport(3, 3, 3, 1, report.loginFailures(), 1, report.rateSends(), 0));
+        assertThat(report).isEqualTo(new RetentionReport(3, 3, 3, 1, report.loginFailures(), 1, report.rateSends(), 0, 0));
         assertThat(report.loginFailures()).isPositive();
         assertThat(report.rateSends()).isPositive();
     }

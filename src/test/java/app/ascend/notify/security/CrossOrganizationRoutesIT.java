@@ -29,7 +29,9 @@ class CrossOrganizationRoutesIT extends SecurityTest {
         List<String> distinguishable = new ArrayList<>();
 
         for (ApiRoutes.Route route : routes()) {
-            if (!route.hasId()) {
+            // The inbound webhook route belongs to no session's organization: its one answer to anything
+            // unsigned (401, the same for every channel id) is RefusedWebhooksChangeNothingIT's.
+            if (!route.hasId() || route.pattern().startsWith("/api/webhooks/")) {
                 continue;
             }
             String id = ours.idFor(route);

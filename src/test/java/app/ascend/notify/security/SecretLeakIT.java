@@ -79,6 +79,7 @@ class SecretLeakIT extends ApiTest {
         syslogPrivateKeyPastedAsCaRefused(admin);
         splunkHecTokensCreatedKeptAndRefused(admin);
         serviceNowSecretsCreatedKeptAndRefused(admin);
+        pagerDutyWebhookSecretsKeptAndVerified(admin);
         readEverything(admin);
         sealingKey();
         clients.forEach(client -> client.cookies().getCookieStore().getCookies().stream()
@@ -385,6 +386,32 @@ class SecretLeakIT extends ApiTest {
         String base64 = Files.readString(Path.of(dataDir, "secret.key"), StandardCharsets.US_ASCII).trim();
         secret(base64, "the sealing key (base64)");
         secret(HexFormat.of().formatHex(Base64.getDecoder().decode(base64)), "the sealing key (hex)");
+    }
+
+    /**
+     * A PagerDuty channel's webhook signing secret: created, read, sent back masked, replaced; deliveries
+     * signed with it (applied, malformed) and with another one (refused), so every answer and log line of
+     * the inbound route is searched too.
+     */
+    private void pagerDutyWebhookSecretsKeptAndVerified(ApiClient admin) {
+        String signing = secret("pd-signing-" + newRoutingKey(), "a PagerDuty webhook signing secret");
+        String replaced = secret("pd-signing-" + newRoutingKey(), "a replaced PagerDuty webhook signing secret");
+        String wrong = secret("pd-signing-" + newRoutingKey(), "a secret that signs nothing of ours");
+        Map<String, Object> body = Channels.pagerDuty("Two-way", newRoutingKey());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = (Map<String, Object>) body.get("config");
+        config.put("webhook_secret", signing);
+        JsonNode created = Channels.create(admin, body);
+        String id = created.get("id").stringValue();
+        admin.put(Channels.PATH + "/" + id, admin.get(Channels.PATH + "/" + id).json());
+        String ack = app.ascend.notify.support.PagerDutyWebhooks.json(app.ascend.notify.support.PagerDutyWebhooks
+                .incidentEvent("incident.acknowledged", "ascend-unknown", "acknowledged", "Jane Doe", java.time.Instant.now()));
+        app.ascend.notify.support.PagerDutyWebhooks.post(anonymous(), id, signing, "wh-" + newRoutingKey(), ack);
+        app.ascend.notify.support.PagerDutyWebhooks.post(anonymous(), id, wrong, "wh-" + newRoutingKey(), ack);
+        app.ascend.notify.support.PagerDutyWebhooks.post(anonymous(), id, signing, "wh-" + newRoutingKey(), "{\"event\": 1}");
+        admin.patch(Channels.PATH + "/" + id, Map.of("config", Map.of("webhook_secret", replaced)));
+        app.ascend.notify.support.PagerDutyWebhooks.post(anonymous(), id, replaced, "wh-" + newRoutingKey(), ack);
+        admin.get(Channels.PATH + "/" + id + "/webhooks");
     }
 
     private String secret(String value, String what) {

@@ -38,10 +38,16 @@ final class StockedOrganization {
     final String incidentId;
     final String windowId;
 
+    /** The signing secret of the PagerDuty webhook subscription posting to {@link #channelId}. */
+    static final String WEBHOOK_SECRET = "stocked-pagerduty-signing-secret";
+
+    @SuppressWarnings("unchecked")
     StockedOrganization(Tenant tenant) {
         this.tenant = tenant;
         ApiClient admin = tenant.admin();
-        channelId = Channels.create(admin, Channels.pagerDuty("Ours", Channels.newRoutingKey())).get("id").stringValue();
+        Map<String, Object> ours = Channels.pagerDuty("Ours", Channels.newRoutingKey());
+        ((Map<String, Object>) ours.get("config")).put("webhook_secret", WEBHOOK_SECRET);
+        channelId = Channels.create(admin, ours).get("id").stringValue();
         brokenChannelId = Channels.create(admin, Channels.pagerDuty("Ours, placeholder key", "your-routing-key"))
                 .get("id").stringValue();
         // A webhook channel (a generated secret to rotate) on a documentation address (RFC 5737), subscribed to

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import app.ascend.notify.support.ApiClient;
 import app.ascend.notify.support.ApiResponse;
+import app.ascend.notify.support.PagerDutyWebhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +44,40 @@ class UnauthenticatedRoutesIT extends SecurityTest {
         StockedOrganization ours = new StockedOrganization(newTenant());
         assertAllProblems(callEveryRoute(ours, anonymous(), Map.of("Cookie", "ASCEND_SESSION=ZmFrZS1zZXNzaW9uLWlk")), 401,
                 "a made-up session cookie");
+    }
+
+    /**
+     * The inbound webhook route is the one reachable without a session or key: only a delivery signed with the
+     * channel's webhook secret gets in, whatever session, key or other signature comes with it.
+     */
+    @Test
+    void theInboundWebhookRouteLetsInOnlyAValidSignature() {
+        StockedOrganization ours = new StockedOrganization(newTenant());
+        String body = PagerDutyWebhooks.json(PagerDutyWebhooks.incidentEvent("incident.acknowledged", "ascend-nobody",
+                "acknowledged", "Jane Doe", java.time.Instant.now()));
+        String signed = PagerDutyWebhooks.signature(StockedOrganization.WEBHOOK_SECRET, body);
+        String forged = PagerDutyWebhooks.signature("a-guessed-secret", body);
+        String path = PagerDutyWebhooks.path(ours.channelId);
+        List<ApiResponse> refused = new ArrayList<>();
+        for (String p : List.of(path, ApiRoutes.alias(path))) {
+            refused.add(anonymous().send("POST", p, "application/json", body, PagerDutyWebhooks.headers("wh-1", null)));
+            refused.add(anonymous().send("POST", p, "application/json", body, PagerDutyWebhooks.headers("wh-1", forged)));
+            // The organization's own admin session and a valid API key are no signature either.
+            refused.add(ours.admin().send("POST", p, "application/json", body, PagerDutyWebhooks.headers("wh-1", null)));
+            refused.add(new ApiClient(baseUrl()).withApiKey(ours.tenant.newApiKey())
+                    .send("POST", p, "application/json", body, PagerDutyWebhooks.headers("wh-1", forged)));
+        }
+        assertThat(refused).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
+            assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        });
+        assertThat(ours.admin().get("/api/notifications/channels/" + ours.channelId + "/webhooks").json().get("items"))
+                .isEmpty();
+
+        ApiResponse in = anonymous().send("POST", path, "application/json", body, PagerDutyWebhooks.headers("wh-1", signed));
+        assertThat(in.status()).as(in.toString()).isEqualTo(202);
+        assertThat(ours.admin().get("/api/notifications/channels/" + ours.channelId + "/webhooks").json().get("items"))
+                .hasSize(1);
     }
 
     private List<Exchange> callEveryRoute(StockedOrganization ours, ApiClient client, Map<String, String> headers) {

@@ -30,14 +30,16 @@ class ViewerRoutesIT extends SecurityTest {
                 continue;
             }
             List<Exchange> sent = sendBoth(viewer, route, ours.path(route, UNKNOWN_ID), ours.body(route), Map.of());
-            (route.is("POST", "/api/events") ? ingest : forbidden).addAll(sent);
+            // Ingest wants an API key and the inbound webhook route a signature: a session counts for neither (401).
+            (route.is("POST", "/api/events") || route.pattern().startsWith("/api/webhooks/") ? ingest : forbidden)
+                    .addAll(sent);
         }
 
         assertThat(forbidden).extracting(e -> e.route().toString()).contains("POST /api/notifications/channels",
                 "DELETE /api/notifications/channels/{id}", "POST /api/notifications/deliveries/{id}/retry",
                 "POST /api/notifications/test", "POST /api/users", "POST /api/api-keys", "POST /api/organizations");
         assertAllProblems(forbidden, 403, "a viewer");
-        assertAllProblems(ingest, 401, "a viewer's session posting events");
+        assertAllProblems(ingest, 401, "a viewer's session posting events or an unsigned webhook");
         assertThat(viewer.get("/api/auth/me").status()).as("the viewer is still signed in").isEqualTo(200);
         assertThat(ours.snapshot()).isEqualTo(before);
     }

@@ -54,4 +54,14 @@ class SimulatorUsageTextTest {
                 .contains("curl http://127.0.0.1:8090/_sim/servicenow/{instance}/incidents")
                 .contains("lose_answer");
     }
+
+    @Test
+    void usageNamesTheV3WebhookSubscriptionsAndTheHandControls() {
+        String usage = PagerDutySimulator.usage("http://127.0.0.1:8090");
+
+        assertThat(usage).contains("curl -X POST http://127.0.0.1:8090/_sim/subscriptions")
+                .contains(".../subscriptions/deliveries")
+                .contains("curl -X POST http://127.0.0.1:8090/_sim/incidents/acknowledge")
+                .contains(".../incidents/resolve");
+    }
 }

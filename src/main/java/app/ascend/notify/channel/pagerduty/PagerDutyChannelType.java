@@ -51,9 +51,10 @@ public class PagerDutyChannelType implements ChannelType {
             + "earlier ones through both were sent, and the approval's resolve, through either, closes the alert "
             + "for both.";
     static final Set<String> CONFIG_FIELDS = Set.of("integration_key", "routing_key", "region", "routing_keys",
-            "runbook_links", "include_metadata");
+            "runbook_links", "include_metadata", "webhook_secret");
 
     private final PagerDutyEventMapper mapper = new PagerDutyEventMapper();
+    private final PagerDutyInboundWebhooks inbound = new PagerDutyInboundWebhooks();
     private final JsonMapper json = JsonMapper.builder().build();
     private final PagerDutyClient client;
     private final String publicUrl;
@@ -201,5 +202,10 @@ public class PagerDutyChannelType implements ChannelType {
         body.put("routing_key", routingKey);
         body.setAll((ObjectNode) payload);
         return body;
+    }
+
+    @Override
+    public java.util.Optional<app.ascend.notify.channel.spi.InboundWebhooks> inboundWebhooks() {
+        return java.util.Optional.of(inbound);
     }
 }

@@ -16,11 +16,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A PagerDuty channel's settings, typed: {@code config}, {@code severity_mapping} and
- * {@code routing_rules}, keys in clear. Stored as the JSON of {@link #toJson()}.
+ * {@code routing_rules}, keys in clear. Stored as the JSON of {@link #toJson()}. {@code webhookSecret}: the
+ * signing secret of the v3 webhook subscription that posts to this channel's webhook URL (null: none), sealed
+ * and masked like the keys.
  */
 public record PagerDutySettings(String integrationKey, String routingKey, String region, Map<String, String> routingKeys,
         Map<String, String> runbookLinks, boolean includeMetadata, Map<String, String> severityMapping,
-        List<RoutingRule> routingRules) implements ChannelSettings {
+        List<RoutingRule> routingRules, String webhookSecret) implements ChannelSettings {
 
     /** {@code {"events": [...], "routing_key": "<key or alias>"}}. */
     public record RoutingRule(List<EventType> events, String routingKey) {
@@ -101,6 +103,9 @@ public record PagerDutySettings(String integrationKey, String routingKey, String
         }
         ObjectNode aliases = config.putObject("routing_keys");
         routingKeys.forEach((alias, key) -> aliases.put(alias, KeyMask.mask(key)));
+        if (webhookSecret != null) {
+            config.put("webhook_secret", KeyMask.mask(webhookSecret));
+        }
         ArrayNode rules = (ArrayNode) masked.get("routing_rules");
         for (int i = 0; i < rules.size(); i++) {
             ((ObjectNode) rules.get(i)).put("routing_key", maskUnlessAlias(routingRules.get(i).routingKey()));
@@ -133,6 +138,9 @@ public record PagerDutySettings(String integrationKey, String routingKey, String
         ObjectNode runbooks = config.putObject("runbook_links");
         runbookLinks.forEach(runbooks::put);
         config.put("include_metadata", includeMetadata);
+        if (webhookSecret != null) {
+            config.put("webhook_secret", webhookSecret);
+        }
         ObjectNode mapping = root.putObject("severity_mapping");
         severityMapping.forEach(mapping::put);
         ArrayNode rules = root.putArray("routing_rules");
@@ -155,7 +163,8 @@ public record PagerDutySettings(String integrationKey, String routingKey, String
         }
         return new PagerDutySettings(text(config, "integration_key"), text(config, "routing_key"),
                 config.get("region").stringValue(), map(config.get("routing_keys")), map(config.get("runbook_links")),
-                config.get("include_metadata").booleanValue(), map(root.get("severity_mapping")), List.copyOf(rules));
+                config.get("include_metadata").booleanValue(), map(root.get("severity_mapping")), List.copyOf(rules),
+                text(config, "webhook_secret"));
     }
 
     private static String text(JsonNode node, String field) {

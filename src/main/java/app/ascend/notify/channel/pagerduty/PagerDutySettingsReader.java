@@ -58,8 +58,9 @@ final class PagerDutySettingsReader {
         Map<String, String> runbooks = RunbookLinks.read(config);
         boolean includeMetadata = config.bool("include_metadata").orElse(true);
         List<PagerDutySettings.RoutingRule> restoredRules = restoreRuleKeys(rules, aliases);
+        String webhookSecret = key(config, "webhook_secret", stored == null ? null : stored.webhookSecret());
         return new PagerDutySettings(integrationKey, routingKey, region, aliases, runbooks, includeMetadata,
-                severityMapping, restoredRules);
+                severityMapping, restoredRules, webhookSecret);
     }
 
     private String key(JsonFields config, String field, String storedKey) {

@@ -138,4 +138,12 @@ public interface ChannelType {
     default List<SendResult> sendBatch(List<Outgoing> messages) {
         return messages.stream().map(this::send).toList();
     }
+
+    /**
+     * How this type receives webhooks its destination sends back about incidents
+     * ({@code POST /api/webhooks/{type}/{channel_id}}); empty (the default) when it receives none.
+     */
+    default java.util.Optional<InboundWebhooks> inboundWebhooks() {
+        return java.util.Optional.empty();
+    }
 }

@@ -82,10 +82,16 @@ public final class FuzzRun {
 
     /** Sends and checks the answer's common properties; null when the exchange failed (recorded). */
     public ApiResponse send(int index, RawHttp http, String method, String path, String contentType, byte[] body) {
+        return send(index, http, method, path, contentType, body, java.util.Map.of());
+    }
+
+    /** The same with extra headers. */
+    public ApiResponse send(int index, RawHttp http, String method, String path, String contentType, byte[] body,
+            java.util.Map<String, String> headers) {
         ApiResponse answer;
         long started = System.nanoTime();
         try {
-            answer = http.send(method, path, contentType, body);
+            answer = http.send(method, path, contentType, body, headers);
             long took = System.nanoTime() - started;
             sendNanos += took;
             if (took > slowestNanos) {

@@ -32,6 +32,12 @@ public final class RawHttp {
 
     /** The answer; an I/O failure (the service closed the connection, timed out) is an {@link IOException}. */
     public ApiResponse send(String method, String path, String contentType, byte[] body) throws IOException {
+        return send(method, path, contentType, body, java.util.Map.of());
+    }
+
+    /** The same with extra headers (a signature, a delivery id). */
+    public ApiResponse send(String method, String path, String contentType, byte[] body,
+            java.util.Map<String, String> headers) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null && !contentType.isEmpty()) {
@@ -40,6 +46,7 @@ public final class RawHttp {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new ApiResponse(response.statusCode(), response.headers(), new String(response.body(), StandardCharsets.UTF_8));

@@ -20,7 +20,8 @@ public final class Templates {
             "details");
     public static final List<String> CHANNEL_FIELDS = List.of("name", "type", "enabled", "events", "filters", "config",
             "severity_mapping", "routing_rules", "integration_key", "routing_key", "region", "routing_keys", "runbook_links",
-            "include_metadata", "min_risk_score", "critical", "high", "medium", "low", "id", "created_at", "warnings");
+            "include_metadata", "min_risk_score", "critical", "high", "medium", "low", "id", "created_at", "warnings",
+            "webhook_secret", "webhook_url", "webhook_setup");
     /** A webhook channel's fields, for mutations of webhook documents. */
     public static final List<String> WEBHOOK_CHANNEL_FIELDS = List.of("name", "type", "enabled", "events", "filters",
             "config", "url", "rate_per_minute", "secret", "previous_secret_expires_at", "min_risk_score", "id", "warnings");
@@ -140,6 +141,9 @@ public final class Templates {
         }
         if (r.nextInt(10) < 3) {
             config.put("include_metadata", Doc.bool(r.nextBoolean()));
+        }
+        if (r.nextInt(10) < 3) {
+            config.put("webhook_secret", "pd-signing-" + Long.toString(r.nextLong() & Long.MAX_VALUE, 36));
         }
         channel.put("config", config);
         if (r.nextInt(10) < 4) {
