@@ -353,7 +353,7 @@ public class Bench {
      * accepted event of the run, then counts them by token; events a second is from the first due time to the
      * last event's arrival.
      */
-    HecRow hecRow(String collector, String run, java.util.Set<String> accepted, long firstDueMicros) throws Exception {
+    HecRow hecRow(String collector, String run, java.util.Set<String> accepted, long firstDueNanos) throws Exception {
         Map<String, List<Long>> byToken = new HashMap<>();
         Pattern receivedAt = Pattern.compile("\"received_at\":\"([^\"]+)\"");
         Pattern runToken = Pattern.compile("(b" + run + "-\\d+)");
@@ -369,7 +369,7 @@ public class Bench {
                 if (at.find() && token.find()) {
                     Instant when = Instant.parse(at.group(1));
                     byToken.computeIfAbsent(token.group(1), k -> new ArrayList<>())
-                            .add(when.getEpochSecond() * 1_000_000 + when.getNano() / 1000);
+                            .add(when.getEpochSecond() * 1_000_000_000L + when.getNano());
                 }
             }
             long delivered = accepted.stream().filter(byToken::containsKey).count();
@@ -397,7 +397,7 @@ public class Bench {
         }
         String counts = get(simUrl + "/_sim/splunk");
         Matcher requests = Pattern.compile("\"" + collector + "\":\\{[^}]*\"requests\":(\\d+)").matcher(counts);
-        return new HecRow(delivered, duplicates, delivered == 0 ? 0 : delivered / ((last - firstDueMicros) / 1e6),
+        return new HecRow(delivered, duplicates, delivered == 0 ? 0 : delivered / ((last - firstDueNanos) / 1e9),
                 requests.find() ? Long.parseLong(requests.group(1)) : -1);
     }
 
