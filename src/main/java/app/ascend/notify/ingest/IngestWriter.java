@@ -38,12 +38,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * database is unreachable, every waiting request is answered 503 at once rather than each waiting for
  * its own connection timeout.
  *
- * <p>Room: at most {@code max-waiting-events} events, and {@code max-waiting-requests} requests, wait at
- * once; a request that finds no room within the connection timeout (or finds {@value #MAX_WAITING_REQUESTS}
- * requests already waiting for room) answers 503 with {@code Retry-After}, nothing stored. The request bound
- * matters because a waiting request holds no thread (it is answered asynchronously) but does hold its
- * connection's buffers and parsed body: bounded by events alone, 1,000 single-event requests waited at once
- * and filled the 160 MiB heap (the benchmark with a second channel, 2026-12-06).
+ * <p>Room: at most {@code max-waiting-events} events wait at once; a request that finds no room within
+ * the connection timeout (or finds {@value #MAX_WAITING_REQUESTS} requests already waiting for room)
+ * answers 503 with {@code Retry-After}, nothing stored.
  */
 @Component
 class IngestWriter implements SmartLifecycle {
@@ -54,7 +51,6 @@ class IngestWriter implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final Semaphore room;
-    private final Semaphore requestRoom;
     private final int roomSize;
     private final int maxGroupEvents;
     private final Duration groupWait;
@@ -81,13 +77,11 @@ class IngestWriter implements SmartLifecycle {
             @Value("${ascend.ingest.max-group-events:1000}") int maxGroupEvents,
             @Value("${ascend.ingest.group-wait:0ms}") Duration groupWait,
             @Value("${ascend.ingest.writers:2}") int writers,
-            @Value("${ascend.ingest.max-waiting-requests:200}") int maxWaitingRequests,
             @Value("${spring.datasource.hikari.connection-timeout:3000}") long admissionWaitMillis) {
         this.ingest = ingest;
         this.transactions = transactions;
         this.roomSize = Math.max(EventReader.MAX_BATCH, maxWaitingEvents);
         this.room = new Semaphore(roomSize, true);
-        this.requestRoom = new Semaphore(Math.max(1, maxWaitingRequests), true);
         this.maxGroupEvents = Math.max(1, maxGroupEvents);
         this.groupWait = groupWait.isNegative() ? Duration.ZERO : groupWait;
         this.writers = Math.max(1, writers);
@@ -108,15 +102,10 @@ class IngestWriter implements SmartLifecycle {
      */
     CompletableFuture<List<EventIngestService.Accepted>> submit(String organizationId, List<IncomingEvent> events) {
         int size = events.size();
-        if (!running || !enterRequest()) {
-            throw busy();
-        }
-        if (!enter(size)) {
-            requestRoom.release();
+        if (!running || !enter(size)) {
             throw busy();
         }
         Waiting waiting = new Waiting(new EventIngestService.Request(organizationId, events), new CompletableFuture<>());
-        waiting.answer().whenComplete((accepted, failure) -> requestRoom.release());
         queue.add(waiting);
         if (closed) {
             failWaiting(busy()); // stopped between the check and the queueing: nobody will commit it
@@ -127,15 +116,6 @@ class IngestWriter implements SmartLifecycle {
     private static ServiceBusyException busy() {
         return new ServiceBusyException("The service is at capacity; nothing was stored. Send the events again "
                 + "after the Retry-After delay.", Duration.ofSeconds(1));
-    }
-
-    private boolean enterRequest() {
-        try {
-            return requestRoom.tryAcquire() || requestRoom.tryAcquire(admissionWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private boolean enter(int size) {
