@@ -1,7 +1,5 @@
 package app.ascend.notify.identity;
 
-import jakarta.servlet.DispatcherType;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,10 +53,6 @@ class SecurityConfig {
                         .accessDeniedHandler((request, response, e) -> problems.write(request, response,
                                 HttpStatus.FORBIDDEN, "Your role may not do this; viewers may only read.")))
                 .authorizeHttpRequests(auth -> auth
-                        // The second dispatch of an asynchronous request (ingest answers once its group commit
-                        // completes) writes the answer of a request already authorized on its first dispatch;
-                        // an API key's authentication is not kept in a session to be found again there.
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         // Prometheus scrapes without signing in; the series carry no tenant data.
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()

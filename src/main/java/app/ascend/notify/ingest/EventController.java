@@ -2,11 +2,9 @@ package app.ascend.notify.ingest;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.ascend.notify.identity.AscendPrincipal;
@@ -39,16 +38,14 @@ class EventController {
 
     /**
      * Answers 202 only once the events and their deliveries are committed (with other requests', by the
-     * {@link IngestWriter}); never waits for a channel's answer. The request is asynchronous: its thread
-     * returns to the pool while the commit is pending, and the answer is written when the commit completes
-     * (a failed commit is answered as that request's own failure would be).
+     * {@link IngestWriter}); never waits for a channel's answer.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<Map<String, Object>>> post(@AuthenticationPrincipal AscendPrincipal key,
-            @RequestBody JsonNode body) {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Object> post(@AuthenticationPrincipal AscendPrincipal key, @RequestBody JsonNode body) {
         List<IncomingEvent> events = reader.read(body, key.organizationId());
-        return writer.submit(key.organizationId(), events).thenApply(accepted -> ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(Map.of("accepted", accepted.size(), "events", accepted)));
+        List<EventIngestService.Accepted> accepted = writer.write(key.organizationId(), events);
+        return Map.of("accepted", accepted.size(), "events", accepted);
     }
 
     /** An action's events ({@code ?action_id=}), or the organization's latest. */

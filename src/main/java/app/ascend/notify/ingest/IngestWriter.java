@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -94,13 +95,8 @@ class IngestWriter implements SmartLifecycle {
                 .register(registry);
     }
 
-    /**
-     * Queues the request's events for the next group commit; the answer completes once they are committed
-     * (or with the request's own failure: 400, 503, ...). Throws at once, before queueing, when there is no
-     * room. The request's thread does not wait for the commit: the answer is written when it completes
-     * (an asynchronous request), so the request threads stay few however long a commit takes.
-     */
-    CompletableFuture<List<EventIngestService.Accepted>> submit(String organizationId, List<IncomingEvent> events) {
+    /** Stores the request's events; returns once they are committed. */
+    List<EventIngestService.Accepted> write(String organizationId, List<IncomingEvent> events) {
         int size = events.size();
         if (!running || !enter(size)) {
             throw busy();
@@ -110,7 +106,14 @@ class IngestWriter implements SmartLifecycle {
         if (closed) {
             failWaiting(busy()); // stopped between the check and the queueing: nobody will commit it
         }
-        return waiting.answer();
+        try {
+            return waiting.answer().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause; // answered as the request's own failure would be (400, 503, ...)
+            }
+            throw e;
+        }
     }
 
     private static ServiceBusyException busy() {
