@@ -1,9 +1,5 @@
 package app.ascend.notify.simulator;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.OutputStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,43 +20,16 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  * and {@code POST /_sim/servicenow/reset} forgets every instance.
  */
-final class ServiceNowControl implements HttpHandler {
+final class ServiceNowControl extends JsonControl {
     private final ServiceNowStandIn standIn;
 
     ServiceNowControl(ServiceNowStandIn standIn) {
+        super(ServiceNowStandIn.CONTROL_PREFIX, ServiceNowStandIn.JSON);
         this.standIn = standIn;
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        int status = 200;
-        JsonNode answer;
-        try {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String resource = exchange.getRequestURI().getPath().substring(ServiceNowStandIn.CONTROL_PREFIX.length());
-            answer = route(exchange.getRequestMethod(), resource, body);
-            if (answer == null) {
-                status = 404;
-                answer = error("No such control endpoint: " + ServiceNowStandIn.CONTROL_PREFIX + resource);
-            }
-        } catch (IllegalArgumentException e) {
-            status = 400;
-            answer = error(e.getMessage());
-        } catch (RuntimeException e) {
-            status = 400;
-            answer = error("Body must be a JSON object: " + e.getMessage());
-        }
-        byte[] bytes = ServiceNowStandIn.JSON.writeValueAsBytes(answer);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private JsonNode route(String method, String resource, byte[] body) {
+    JsonNode route(String method, String resource, byte[] body) {
         if (method.equals("POST") && resource.equals("reset")) {
             standIn.reset();
             return ok();
@@ -166,13 +135,5 @@ final class ServiceNowControl implements HttpHandler {
             throw new IllegalArgumentException("'" + field + "' must be a string");
         }
         return node.path(field).stringValue();
-    }
-
-    private static JsonNode ok() {
-        return ServiceNowStandIn.JSON.createObjectNode().put("status", "ok");
-    }
-
-    private static JsonNode error(String message) {
-        return ServiceNowStandIn.JSON.createObjectNode().put("error", message);
     }
 }

@@ -1,9 +1,5 @@
 package app.ascend.notify.simulator;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
@@ -24,43 +20,16 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code POST reset}: forgets everything.
  * </ul>
  */
-final class SlackControl implements HttpHandler {
+final class SlackControl extends JsonControl {
     private final SlackStandIn slack;
 
     SlackControl(SlackStandIn slack) {
+        super(SlackStandIn.CONTROL_PREFIX, SlackStandIn.JSON);
         this.slack = slack;
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        int status = 200;
-        JsonNode answer;
-        try {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String resource = exchange.getRequestURI().getPath().substring(SlackStandIn.CONTROL_PREFIX.length());
-            answer = route(exchange.getRequestMethod(), resource, body);
-            if (answer == null) {
-                status = 404;
-                answer = error("No such control endpoint: " + SlackStandIn.CONTROL_PREFIX + resource);
-            }
-        } catch (IllegalArgumentException e) {
-            status = 400;
-            answer = error(e.getMessage());
-        } catch (RuntimeException e) {
-            status = 400;
-            answer = error("Body must be a JSON object: " + e.getMessage());
-        }
-        byte[] bytes = SlackStandIn.JSON.writeValueAsBytes(answer);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private JsonNode route(String method, String resource, byte[] body) {
+    JsonNode route(String method, String resource, byte[] body) {
         return switch (method + " " + resource) {
             case "GET messages" -> list("messages", true);
             case "GET requests" -> list("requests", false);
@@ -144,13 +113,5 @@ final class SlackControl implements HttpHandler {
             throw new IllegalArgumentException("'" + field + "' must be a string");
         }
         return node.path(field).stringValue();
-    }
-
-    private static JsonNode ok() {
-        return SlackStandIn.JSON.createObjectNode().put("status", "ok");
-    }
-
-    private static JsonNode error(String message) {
-        return SlackStandIn.JSON.createObjectNode().put("error", message);
     }
 }
