@@ -67,6 +67,7 @@ class ChannelDocumentReader {
         ChannelSettings settings = null;
         if (type.isPresent()) {
             known.addAll(type.get().ownedFields());
+            refusedEvents(type.get(), events, doc);
             if (stored == null || stored.type().equals(type.get().name())) {
                 settings = type.get().readSettings(doc, stored == null ? null : stored.settings(), events);
             } // else "type cannot be changed" is the answer: the stored settings are another type's (a 500 in the fuzz run)
@@ -86,6 +87,20 @@ class ChannelDocumentReader {
             return null;
         }
         return EventTypeList.read(node, "events", doc.errors());
+    }
+
+    /** Each listed event type the channel type never receives, named by its place in the list. */
+    private static void refusedEvents(ChannelType type, List<EventType> events, JsonFields doc) {
+        if (events == null || !doc.get("events").isArray()) {
+            return;
+        }
+        JsonNode listed = doc.get("events");
+        for (int i = 0; i < listed.size(); i++) {
+            JsonNode item = listed.get(i);
+            Optional<EventType> known = item.isString() ? EventType.fromWireName(item.stringValue()) : Optional.empty();
+            int at = i;
+            known.flatMap(type::refuses).ifPresent(reason -> doc.errors().add("events[" + at + "]", reason));
+        }
     }
 
     /** {@code filters.risk_levels}: known level names, at least one, kept in the levels' order; null when absent. */

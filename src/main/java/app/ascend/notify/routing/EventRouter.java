@@ -132,6 +132,10 @@ public class EventRouter {
             return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.NOT_SUBSCRIBED,
                     "channel's events do not include " + event.type()));
         }
+        Optional<String> refused = type.refuses(event.type());
+        if (refused.isPresent()) { // only a channel of every type gets here: a list naming it was refused on save
+            return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.NOT_SUBSCRIBED, refused.get()));
+        }
         if (event.type().action() != EventType.Action.TRIGGER) {
             return noDestination(event, channel, type); // a follow-up is news about a trigger: never filtered or muted
         }

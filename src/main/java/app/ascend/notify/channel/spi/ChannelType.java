@@ -40,6 +40,15 @@ public interface ChannelType {
         return "routing key".equals(destinationNoun());
     }
 
+    /**
+     * Why channels of this type never receive events of {@code type}, as a sentence saying what to use instead
+     * (e.g. a type whose destination itself reported the change), or empty (the default) when they may. A
+     * channel listing such a type is refused with this sentence; a channel subscribed to every type skips it.
+     */
+    default java.util.Optional<String> refuses(EventType type) {
+        return java.util.Optional.empty();
+    }
+
     /** The top-level channel fields this type owns, e.g. {@code config}, {@code severity_mapping}. */
     List<String> ownedFields();
 
