@@ -116,6 +116,7 @@ public class TeamsChannelType implements ChannelType {
             case TRIGGER -> MessageKind.TRIGGER;
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
+            case NOTICE -> MessageKind.NOTICE;
         };
         // Follow-ups first, then triggers by risk (critical 0 … low 3), when the URL's budget is spent.
         int priority = kind == MessageKind.TRIGGER ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(3) : 0;

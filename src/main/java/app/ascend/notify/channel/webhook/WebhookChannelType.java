@@ -106,6 +106,7 @@ public class WebhookChannelType implements ChannelType {
             case TRIGGER -> MessageKind.TRIGGER;
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
+            case NOTICE -> MessageKind.NOTICE;
         };
         // Follow-ups first (they close what is open), then triggers by risk, when the URL's budget is spent.
         int priority = kind == MessageKind.TRIGGER ? RiskLevels.priority(RiskLevels.of(event)) : 0;
