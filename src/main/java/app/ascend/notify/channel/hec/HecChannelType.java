@@ -117,7 +117,8 @@ public class HecChannelType implements ChannelType {
             case RESOLVE -> MessageKind.RESOLVE;
             case NOTICE -> MessageKind.NOTICE;
         };
-        int priority = kind == MessageKind.TRIGGER ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(3) : 0;
+        int priority = kind == MessageKind.TRIGGER ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(3)
+                : kind == MessageKind.NOTICE ? RiskLevel.LOW.ordinal() : 0; // a notice is news, not urgent
         return new RenderedMessage(payload, priority, kind);
     }
 
