@@ -10,7 +10,7 @@ import app.ascend.notify.event.EventType;
  * learn it; a listener's failure rolls the change back with it.
  *
  * @param channelId       the channel the change came through (never sent its own notice)
- * @param destinationName the channel type's display name ("acknowledged in PagerDuty")
+ * @param destinationName the channel type's display name ("acknowledged in <display name>")
  * @param incident        ASCEND's incident as it was before the change
  * @param remoteEventType the destination's own name for the change ({@code incident.reassigned})
  * @param remote          what ASCEND now records of the incident there

@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>The notice carries the action, agent, resource, risk and policy of the incident's trigger (the newest event
  * of its dedup key that opens incidents), the incident's dedup key (so it joins the action's ordered sequence at
- * each destination), and in {@code details} where and by whom it changed (docs/pagerduty-webhooks.md, "Notices").
+ * each destination), and in {@code details} where and by whom it changed (the notices section of the inbound webhooks docs).
  */
 @Component
 class RemoteChangeNotices {
