@@ -16,13 +16,19 @@ final class OperationDescriptions {
             + "as 70\"); an event with neither does not pass a bound. filters.risk_levels (a list from GET /api/risk-levels, e.g. "
             + "[\"medium\", \"low\"]): a trigger passes when the level it is shown with (its risk_level, else its "
             + "risk_score's band, else its type's default) is listed. Resolves and acknowledges are never filtered: "
-            + "an open incident always closes, and a type that sends every event sends the news about a trigger.";
+            + "an open incident always closes, and a type that sends every event sends the news about a trigger; nor are "
+            + "notices (incident.acknowledged, ...: what a destination reported about an incident).";
 
     private static final String REMOTE = "Each delivery's remote is where the delivered message can be seen at its "
             + "destination, when its channel type keeps such a link (a ticket system: {\"label\": \"INC0010001\", "
             + "\"url\": \"https://acme.service-now.com/nav_to.do?uri=incident.do%3Fsys_id%3D…\"}); null otherwise.";
 
+    private static final String NOTICES = "The notice types (action notice in GET /api/event-types: incident.acknowledged, "
+            + "incident.unacknowledged, incident.resolved, incident.reopened, incident.updated) are sent by ASCEND when "
+            + "a destination's webhook reports that an incident changed there; posting one is a 400 naming type.";
+
     static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry("POST /api/events", NOTICES),
             Map.entry("GET /api/events/{id}", REMOTE),
             Map.entry("GET /api/notifications/deliveries", REMOTE),
             Map.entry("GET /api/notifications/deliveries/{id}", REMOTE),

@@ -19,10 +19,20 @@ public enum EventType {
     ANOMALY_DETECTED("anomaly.detected", Action.TRIGGER),
     ACTION_APPROVED("action.approved", Action.RESOLVE),
     ACTION_RESOLVED("action.resolved", Action.RESOLVE),
-    ACTION_ACKNOWLEDGED("action.acknowledged", Action.ACKNOWLEDGE);
+    ACTION_ACKNOWLEDGED("action.acknowledged", Action.ACKNOWLEDGE),
+    // What a destination reported about an incident (an inbound webhook ASCEND applied): produced by ASCEND,
+    // never posted to /api/events.
+    INCIDENT_ACKNOWLEDGED("incident.acknowledged", Action.NOTICE),
+    INCIDENT_UNACKNOWLEDGED("incident.unacknowledged", Action.NOTICE),
+    INCIDENT_RESOLVED("incident.resolved", Action.NOTICE),
+    INCIDENT_REOPENED("incident.reopened", Action.NOTICE),
+    INCIDENT_UPDATED("incident.updated", Action.NOTICE);
 
-    /** What an event of this type does to the incident of its action. */
-    public enum Action { TRIGGER, ACKNOWLEDGE, RESOLVE }
+    /**
+     * What an event of this type does to the incident of its action. {@code NOTICE} reports what happened to an
+     * incident at its destination; it opens, acknowledges or closes nothing in ASCEND.
+     */
+    public enum Action { TRIGGER, ACKNOWLEDGE, RESOLVE, NOTICE }
 
     private final String wireName;
     private final Action action;
@@ -39,6 +49,11 @@ public enum EventType {
 
     public Action action() {
         return action;
+    }
+
+    /** Whether only ASCEND produces events of this type (a notice), so {@code POST /api/events} refuses it. */
+    public boolean producedByAscend() {
+        return action == Action.NOTICE;
     }
 
     public static Optional<EventType> fromWireName(String name) {

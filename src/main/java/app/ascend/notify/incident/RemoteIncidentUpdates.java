@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import app.ascend.notify.audit.AuditTrail;
@@ -29,10 +30,12 @@ public class RemoteIncidentUpdates {
 
     private final IncidentRepository incidents;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    public RemoteIncidentUpdates(IncidentRepository incidents, AuditTrail audit) {
+    public RemoteIncidentUpdates(IncidentRepository incidents, AuditTrail audit, ApplicationEventPublisher events) {
         this.incidents = incidents;
         this.audit = audit;
+        this.events = events;
     }
 
     /** What became of one delivery. */
@@ -118,6 +121,10 @@ public class RemoteIncidentUpdates {
         audit.record(organizationId, ACTOR_ID, destinationName + (actor == null ? "" : ": " + actor),
                 "incident.remote_" + change.kind().name().toLowerCase(java.util.Locale.ROOT), "incident", incident.id(), changes);
         log.info("incident {} org {} channel {}: {} ({})", incident.id(), organizationId, channelId, delivery.eventType(), detail);
+        // Every applied change, whichever path applied it (a webhook, a reconciliation), becomes a notice event
+        // other channels may subscribe to, stored and routed by a synchronous listener in this transaction.
+        events.publishEvent(new RemoteIncidentChanged(organizationId, channelId, destinationName, incident,
+                delivery.eventType(), change.kind(), remote, cut(change.note()), detail));
         return new Applied(Outcome.APPLIED, incident.id(), detail);
     }
 

@@ -152,6 +152,32 @@ public class EventIngestService {
         return accepted;
     }
 
+    /**
+     * Stores a notice ASCEND produced (what a destination reported about an incident) and routes it like any event,
+     * except to {@code sourceChannelId}, in the caller's transaction (the one that applied the change), so the
+     * change, the notice and its deliveries commit together. Not through the ingest writer: the caller already
+     * holds a transaction, and a notice has no sender id to deduplicate.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void storeNotice(GovernanceEvent notice, String sourceChannelId) {
+        String organizationId = notice.organizationId();
+        String organizationName = organizations.findById(organizationId)
+                .orElseThrow(() -> new NotFoundException("organization", organizationId)).name();
+        List<Channel> organizationChannels = channels.all(organizationId).stream()
+                .sorted((a, b) -> a.id().compareTo(b.id())).toList();
+        List<Decision> decisions = router.routeNotice(notice, organizationName, organizationChannels, sourceChannelId);
+        StoredEvent stored = new StoredEvent(notice.id(), organizationId, null, notice.type().wireName(),
+                notice.actionId(), DedupKeys.forEvent(notice), notice.occurredAt(), clock.instant(), body(notice),
+                json.valueToTree(decisions));
+        if (!events.insertAll(List.of(stored))) {
+            throw new IllegalStateException("notice " + notice.id() + " was not stored");
+        }
+        AfterCommit.run(() -> {
+            eventMetrics.received(notice.type());
+            decisions.forEach(routingMetrics::decided);
+        });
+    }
+
     private JsonNode body(GovernanceEvent event) {
         ObjectNode body = json.valueToTree(event);
         body.remove("organization_id");

@@ -80,6 +80,10 @@ public class EventReader {
             Optional<EventType> known = EventType.fromWireName(name);
             if (known.isEmpty()) {
                 errors.add(f.path("type"), "unknown event type; known types: " + String.join(", ", EventType.wireNames()));
+            } else if (known.get().producedByAscend()) {
+                errors.add(f.path("type"), known.get() + " is sent by ASCEND when a destination (e.g. a paging service's "
+                        + "webhook) reports that an incident changed there; it cannot be posted");
+                return Optional.<EventType>empty();
             }
             return known;
         }).orElse(null);

@@ -74,6 +74,17 @@ public class EventRepository {
                 .query(this::map).optional();
     }
 
+    /**
+     * The newest event of {@code types} under a dedup key (e.g. the trigger that opened an incident), by the
+     * {@code events_dedup} index.
+     */
+    public Optional<StoredEvent> newestOfKey(String organizationId, String dedupKey, List<String> types) {
+        InList in = InList.of(types);
+        return jdbc.sql("select * from events where org_id = ? and dedup_key = ? and type in (" + in.placeholders()
+                        + ") order by received_at desc, id desc limit 1")
+                .params(in.after(organizationId, dedupKey)).query(this::map).optional();
+    }
+
     public List<StoredEvent> page(String organizationId, String actionId, PageParams page) {
         if (actionId != null) {
             return jdbc.sql("select * from events where org_id = ? and action_id = ? and id < ? order by id desc limit ?")

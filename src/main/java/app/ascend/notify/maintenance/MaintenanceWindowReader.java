@@ -119,7 +119,10 @@ class MaintenanceWindowReader {
         if (doc.errors().list().size() == before) {
             for (int i = 0; i < node.size(); i++) {
                 EventType type = EventType.fromWireName(node.get(i).stringValue()).orElseThrow();
-                if (type.action() != EventType.Action.TRIGGER) {
+                if (type.action() == EventType.Action.NOTICE) {
+                    doc.errors().add("events[" + i + "]", type + " is never suppressed (a notice is news about an "
+                            + "incident, like a follow-up); list only types that open incidents");
+                } else if (type.action() != EventType.Action.TRIGGER) {
                     doc.errors().add("events[" + i + "]", type + " is never suppressed (an incident opened before the "
                             + "window must still close); list only types that open incidents");
                 }

@@ -80,6 +80,10 @@ public class EventRouter {
             List<Decision> eventDecisions = new ArrayList<>(channels.size());
             for (Channel channel : channels) {
                 ChannelType type = types.get(channel.type());
+                if (event.type().action() == EventType.Action.NOTICE) {
+                    planNotice(event, dedupKey, organizationName, channel, type, batch, eventDecisions);
+                    continue;
+                }
                 if (!trigger && type.rules().followUps() == DeliveryRules.FollowUps.OPEN_INCIDENTS) {
                     eventDecisions.addAll(followUp(event, dedupKey, organizationName, channel, type));
                     continue;
@@ -115,7 +119,54 @@ public class EventRouter {
      * first, in one global order.
      */
     private static boolean needsLockOrder(List<GovernanceEvent> events) {
-        return events.stream().anyMatch(event -> event.type().action() != EventType.Action.TRIGGER);
+        return events.stream().anyMatch(event -> event.type().action() != EventType.Action.TRIGGER
+                && event.type().action() != EventType.Action.NOTICE); // a notice touches no incident
+    }
+
+    /**
+     * Routes a notice (what a destination reported about an incident) as {@link #route} would, except to the
+     * channel it came from ({@code sourceChannelId}): a channel is never sent its own notice, so no change can
+     * echo back to where it happened, whatever that channel's type and events.
+     */
+    public List<Decision> routeNotice(GovernanceEvent notice, String organizationName, List<Channel> channels,
+            String sourceChannelId) {
+        if (notice.type().action() != EventType.Action.NOTICE) {
+            throw new IllegalArgumentException(notice.type() + " is not a notice");
+        }
+        List<Channel> others = channels.stream().filter(c -> !c.id().equals(sourceChannelId)).toList();
+        List<Decision> routed = route(notice, organizationName, others);
+        List<Decision> decisions = new ArrayList<>(routed.size() + 1);
+        int next = 0;
+        for (Channel channel : channels) {
+            if (channel.id().equals(sourceChannelId)) {
+                decisions.add(Decision.of(channel.id(), channel.name(), RoutingOutcome.NOT_SUBSCRIBED, "the change "
+                        + "was reported through this channel: a channel is never sent its own notice"));
+            } else {
+                while (next < routed.size() && routed.get(next).channelId().equals(channel.id())) {
+                    decisions.add(routed.get(next++));
+                }
+            }
+        }
+        return decisions;
+    }
+
+    /**
+     * A notice to one channel: a message of its own for every channel subscribed to it whose type takes it, like a
+     * follow-up never filtered by risk or held by a maintenance window (it is news about an incident that exists),
+     * and never opening, merging into or closing an incident (its kind says it changes nothing).
+     */
+    private void planNotice(GovernanceEvent event, String dedupKey, String organizationName, Channel channel,
+            ChannelType type, TriggerBatch batch, List<Decision> eventDecisions) {
+        Instant now = clock.instant();
+        Optional<Decision> skipped = skipped(event, channel, type, now, true);
+        if (skipped.isPresent()) {
+            eventDecisions.add(skipped.get());
+            return;
+        }
+        String destination = channel.settings().destinationFor(event.type()).orElseThrow();
+        RenderedMessage message = type.render(channel.ref(), event, organizationName);
+        batch.plan(event, channel, type, dedupKey, null, SequenceKey.of(destination, dedupKey), destination,
+                type.maskDestination(destination), message, now, eventDecisions);
     }
 
     /**

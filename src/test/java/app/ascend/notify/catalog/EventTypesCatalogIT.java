@@ -12,11 +12,14 @@ import app.ascend.notify.support.ApiResponse;
 import app.ascend.notify.support.ApiTest;
 import tools.jackson.databind.JsonNode;
 
-/** {@code GET /api/event-types}: the page's eight governance event types in order, each with what it does to an incident. */
+/**
+ * {@code GET /api/event-types}: the page's eight governance event types in order, each with what it does to an
+ * incident, then the notices ASCEND produces (what a destination reported about an incident).
+ */
 class EventTypesCatalogIT extends ApiTest {
 
     @Test
-    void listsTheEightEventTypesWithTheirActionToAnyReader() {
+    void listsTheEventTypesWithTheirActionToAnyReader() {
         ApiClient viewer = newTenant().newUser("viewer");
 
         ApiResponse answer = viewer.get("/api/event-types");
@@ -35,7 +38,12 @@ class EventTypesCatalogIT extends ApiTest {
                 Map.entry("anomaly.detected", "trigger"),
                 Map.entry("action.approved", "resolve"),
                 Map.entry("action.resolved", "resolve"),
-                Map.entry("action.acknowledged", "acknowledge"));
+                Map.entry("action.acknowledged", "acknowledge"),
+                Map.entry("incident.acknowledged", "notice"),
+                Map.entry("incident.unacknowledged", "notice"),
+                Map.entry("incident.resolved", "notice"),
+                Map.entry("incident.reopened", "notice"),
+                Map.entry("incident.updated", "notice"));
         // The page's curl lines use the /api/api/... alias for every route.
         assertThat(viewer.get("/api/api/event-types").json()).isEqualTo(answer.json());
     }

@@ -155,6 +155,20 @@ public class PagerDutyChannelType implements ChannelType {
         return KeyMask.mask(PagerDutySettings.routingKeyOf(destination));
     }
 
+    /**
+     * Notices ({@code incident.acknowledged}, ...) report what happened to a PagerDuty incident, so PagerDuty is
+     * their source: sending one back would only echo it (or, with a webhook subscription, loop).
+     */
+    @Override
+    public java.util.Optional<String> refuses(EventType type) {
+        if (type.action() == EventType.Action.NOTICE) {
+            return java.util.Optional.of(type + " reports what a destination (such as PagerDuty itself) did to an "
+                    + "incident, so a PagerDuty channel never receives it; subscribe a webhook, Slack, Teams, Splunk HEC "
+                    + "or syslog channel to it instead");
+        }
+        return java.util.Optional.empty();
+    }
+
     @Override
     public RenderedMessage render(ChannelRef channel, GovernanceEvent event, String organizationName) {
         PagerDutySettings settings = (PagerDutySettings) channel.settings();
@@ -167,6 +181,7 @@ public class PagerDutyChannelType implements ChannelType {
             case TRIGGER -> MessageKind.TRIGGER;
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
+            case NOTICE -> MessageKind.NOTICE;
         };
         return new RenderedMessage(payload, priority(rendered), kind);
     }

@@ -45,6 +45,8 @@ public final class PagerDutyEventMapper {
             case RESOLVE -> PagerDutyEvent.followUp(options.routingKey(), PagerDutyEvent.RESOLVE, dedupKey);
             case ACKNOWLEDGE -> PagerDutyEvent.followUp(options.routingKey(), PagerDutyEvent.ACKNOWLEDGE, dedupKey);
             case TRIGGER -> codec.fitToSizeLimit(trigger(event, options, dedupKey));
+            // Never routed here: PagerDutyChannelType.refuses every notice (PagerDuty is where they come from).
+            case NOTICE -> throw new IllegalArgumentException(event.type() + " is never sent to PagerDuty");
         };
     }
 

@@ -28,6 +28,9 @@ public final class SummaryTemplates {
             case ACTION_APPROVED -> withTarget("Action approved", e);
             case ACTION_RESOLVED -> withTarget("Action resolved", e);
             case ACTION_ACKNOWLEDGED -> withTarget("Action acknowledged", e);
+            // Notices are never sent to PagerDuty (refused); a summary for completeness.
+            case INCIDENT_ACKNOWLEDGED, INCIDENT_UNACKNOWLEDGED, INCIDENT_RESOLVED, INCIDENT_REOPENED, INCIDENT_UPDATED ->
+                    withTarget("Incident " + e.type().wireName().substring("incident.".length()), e);
         };
     }
 

@@ -132,6 +132,21 @@ public class ServiceNowChannelType implements ChannelType {
         return RULES;
     }
 
+    /**
+     * Notices ({@code incident.acknowledged}, ...) are refused for now: the natural form is a work note on the
+     * action's ticket, which would need a ticket to exist for every notice's action (a notice comes from another
+     * channel's incident, often of an action this instance never got). Refused rather than half done.
+     */
+    @Override
+    public Optional<String> refuses(EventType type) {
+        if (type.action() == EventType.Action.NOTICE) {
+            return Optional.of(type + " reports what a destination did to an incident; a ServiceNow channel does not "
+                    + "take such notices (yet: they would be work notes on the ticket); subscribe a webhook, Slack, Teams, "
+                    + "Splunk HEC or syslog channel to it instead");
+        }
+        return Optional.empty();
+    }
+
     @Override
     public RenderedMessage render(ChannelRef channel, GovernanceEvent event, String organizationName) {
         ObjectNode payload = tickets.event(event, organizationName, (ServiceNowSettings) channel.settings());
@@ -139,6 +154,7 @@ public class ServiceNowChannelType implements ChannelType {
             case TRIGGER -> MessageKind.TRIGGER;
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
+            case NOTICE -> MessageKind.NOTICE;
         };
         int priority = kind == MessageKind.TRIGGER
                 ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(RiskLevel.LOW.ordinal()) : 0;
@@ -197,6 +213,8 @@ public class ServiceNowChannelType implements ChannelType {
                     message.attempt());
             case RESOLVE, ACKNOWLEDGE -> new ServiceNowFollowUp(client, settings).send(payload, correlationId,
                     message.kind(), ServiceNowRemoteRef.decode(message.originalRef()));
+            // Never routed here (refuses); a stored one from another version is refused, never retried.
+            case NOTICE -> SendResult.noAnswer(Outcome.REJECTED, "a ServiceNow channel takes no notices", 0);
         };
     }
 }

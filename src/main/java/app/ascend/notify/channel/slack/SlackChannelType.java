@@ -133,10 +133,12 @@ public class SlackChannelType implements ChannelType {
             case TRIGGER -> MessageKind.TRIGGER;
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
+            case NOTICE -> MessageKind.NOTICE;
         };
         // Follow-ups first (they close what is open), then triggers by risk, when the channel's budget is spent.
         int priority = kind == MessageKind.TRIGGER
-                ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(RiskLevel.LOW.ordinal()) : 0;
+                ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(RiskLevel.LOW.ordinal())
+                : kind == MessageKind.NOTICE ? RiskLevel.LOW.ordinal() : 0; // a notice is news, not urgent
         return new RenderedMessage(payload, priority, kind);
     }
 
@@ -172,6 +174,9 @@ public class SlackChannelType implements ChannelType {
         } catch (RuntimeException e) {
             return SendResult.noAnswer(SendResult.Outcome.REJECTED, "the channel's Slack destination is not valid", 0);
         }
+        if (message.kind() == MessageKind.NOTICE) {
+            return sendNotice(destination, message);
+        }
         JsonNode meta = SlackMessage.meta(message.payload());
         boolean followUp = message.kind() == MessageKind.RESOLVE || message.kind() == MessageKind.ACKNOWLEDGE;
         SlackRemoteRef original = followUp ? SlackRemoteRef.decode(message.originalRef()) : null;
@@ -192,6 +197,21 @@ public class SlackChannelType implements ChannelType {
             return keep(answer.result(), SlackRemoteRef.of(meta, channel, answer.ts()));
         }
         return answer.result();
+    }
+
+    /** A notice is posted, never edits the alert, and keeps no reference (nothing follows it up). */
+    private SendResult sendNotice(SlackDestination destination, Outgoing message) {
+        ObjectNode body = SlackNotice.body(message.payload(), SlackRemoteRef.decode(message.originalRef()), destination);
+        if (destination.isBot()) {
+            return call("chat.postMessage", destination.botToken(), body).result();
+        }
+        URI url;
+        try {
+            url = new URI(destination.webhookUrl());
+        } catch (URISyntaxException e) {
+            return SendResult.noAnswer(SendResult.Outcome.REJECTED, "the channel's webhook URL is not valid", 0);
+        }
+        return webhookSender.post(url, headers(null), JSON.writeValueAsBytes(body), answer -> SlackAnswers.webhook(answer, clock));
     }
 
     private SendResult sendToWebhook(SlackDestination destination, Outgoing message, JsonNode meta, boolean followUp,

@@ -46,6 +46,9 @@ final class SlackMessage {
     }
 
     ObjectNode event(GovernanceEvent e, String organizationName, SlackSettings settings) {
+        if (e.type().action() == EventType.Action.NOTICE) {
+            return SlackNotice.render(e, organizationName, viewButton(e.actionId()));
+        }
         return e.type().action() == EventType.Action.TRIGGER ? trigger(e, organizationName, settings)
                 : followUp(e, organizationName);
     }
@@ -272,6 +275,11 @@ final class SlackMessage {
             case ACTION_APPROVED -> "Action approved";
             case ACTION_RESOLVED -> "Action resolved";
             case ACTION_ACKNOWLEDGED -> "Action acknowledged";
+            case INCIDENT_ACKNOWLEDGED -> "Incident acknowledged";
+            case INCIDENT_UNACKNOWLEDGED -> "Incident unacknowledged";
+            case INCIDENT_RESOLVED -> "Incident resolved";
+            case INCIDENT_REOPENED -> "Incident reopened";
+            case INCIDENT_UPDATED -> "Incident updated";
         };
     }
 

@@ -103,7 +103,7 @@ final class CefMapper {
                 resolve ? "ASCEND test alert resolved" : "ASCEND test alert", resolve ? FOLLOW_UP_SEVERITY : 3, f);
     }
 
-    /** An approval, resolve or acknowledge is good news whatever the risk it carries: Low. */
+    /** An approval, resolve or acknowledge is good news whatever the risk it carries: Low; so is a notice (news). */
     static final int FOLLOW_UP_SEVERITY = 1;
 
     /**
@@ -136,6 +136,7 @@ final class CefMapper {
             case TRIGGER -> MessageKind.TRIGGER;
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
+            case NOTICE -> MessageKind.NOTICE;
         };
     }
 
@@ -149,6 +150,11 @@ final class CefMapper {
             case ACTION_APPROVED -> "Action approved";
             case ACTION_RESOLVED -> "Action resolved";
             case ACTION_ACKNOWLEDGED -> "Action acknowledged";
+            case INCIDENT_ACKNOWLEDGED -> "Incident acknowledged";
+            case INCIDENT_UNACKNOWLEDGED -> "Incident unacknowledged";
+            case INCIDENT_RESOLVED -> "Incident resolved";
+            case INCIDENT_REOPENED -> "Incident reopened";
+            case INCIDENT_UPDATED -> "Incident updated";
         };
     }
 

@@ -77,6 +77,9 @@ final class TeamsCards {
                     cut(details, DETAILS_MAX_CODE_POINTS, "details", cut),
                     "Dedup key " + dedupKey + " · " + e.occurredAt(), buttons, cut));
         }
+        if (e.type().action() == EventType.Action.NOTICE) {
+            return notice(e, organization, dedupKey, level, buttons);
+        }
         // A follow-up names the alert it is about: the same dedup key, action and resource as its trigger's card.
         String state = stateOf(e.type());
         String title = capitalized(state) + ": " + (hasText(e.actionType()) ? e.actionType() : "the alert")
@@ -98,6 +101,46 @@ final class TeamsCards {
         return fitted(new Card(cut(title, TITLE_MAX_CODE_POINTS, "title", cut), "good",
                 cut(summary, SUMMARY_MAX_CODE_POINTS, "summary", cut), facts, null,
                 "Follow-up to " + dedupKey + " · " + e.type().wireName() + " at " + e.occurredAt(), buttons, cut));
+    }
+
+    /**
+     * A notice (what a destination reported about an incident): informational, so the default accent; who acted
+     * and where come from its details (docs/pagerduty-webhooks.md, "Notices"), with a button to the incident there.
+     */
+    private ObjectNode notice(GovernanceEvent e, String organization, String dedupKey, Optional<RiskLevel> level,
+            List<Button> buttons) {
+        List<String> cut = new ArrayList<>();
+        String where = detail(e, "destination");
+        String what = capitalized(e.type().wireName().replace('.', ' ')) + (where == null ? "" : " in " + where);
+        String title = what + ": " + (hasText(e.actionType()) ? e.actionType() : "the alert")
+                + (hasText(e.resource()) ? " on " + e.resource() : "");
+        List<Fact> facts = new ArrayList<>();
+        fact(facts, "Alert", dedupKey);
+        fact(facts, "By", detail(e, "by"));
+        fact(facts, "Status there", detail(e, "remote_status"));
+        fact(facts, "Reported as", detail(e, "remote_event_type"));
+        fact(facts, "Changed at", e.occurredAt().toString());
+        fact(facts, "Agent", e.agentId());
+        fact(facts, "Resource", e.resource());
+        fact(facts, "Risk level", level.map(RiskLevel::wireName).orElse(null));
+        fact(facts, "From channel", detail(e, "channel_name"));
+        fact(facts, "Organization", organization);
+        List<Button> all = new ArrayList<>(buttons);
+        String url = detail(e, "remote_url");
+        if (url != null && (url.startsWith("https://") || url.startsWith("http://"))) {
+            all.add(new Button("Open in " + (where == null ? "the destination" : where), url));
+        }
+        return fitted(new Card(cut(title, TITLE_MAX_CODE_POINTS, "title", cut), "default",
+                cut(hasText(e.summary()) ? e.summary() : title, SUMMARY_MAX_CODE_POINTS, "summary", cut), facts, null,
+                "Notice about " + dedupKey + " · " + e.type().wireName() + " at " + e.occurredAt(), all, cut));
+    }
+
+    private static String detail(GovernanceEvent e, String field) {
+        if (e.details() == null || !e.details().path(field).isString()) {
+            return null;
+        }
+        String value = e.details().path(field).stringValue();
+        return value.isBlank() ? null : value;
     }
 
     /** "Send Test Alert": a low-risk test card, or the card saying the test is resolved. */

@@ -106,9 +106,11 @@ public class WebhookChannelType implements ChannelType {
             case TRIGGER -> MessageKind.TRIGGER;
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
+            case NOTICE -> MessageKind.NOTICE;
         };
         // Follow-ups first (they close what is open), then triggers by risk, when the URL's budget is spent.
-        int priority = kind == MessageKind.TRIGGER ? RiskLevels.priority(RiskLevels.of(event)) : 0;
+        int priority = kind == MessageKind.TRIGGER ? RiskLevels.priority(RiskLevels.of(event))
+                : kind == MessageKind.NOTICE ? RiskLevels.priority(RiskLevels.LOW) : 0; // a notice is news, not urgent
         return new RenderedMessage(payload, priority, kind);
     }
 
