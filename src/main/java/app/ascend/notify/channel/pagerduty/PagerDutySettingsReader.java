@@ -59,8 +59,9 @@ final class PagerDutySettingsReader {
         boolean includeMetadata = config.bool("include_metadata").orElse(true);
         List<PagerDutySettings.RoutingRule> restoredRules = restoreRuleKeys(rules, aliases);
         String webhookSecret = key(config, "webhook_secret", stored == null ? null : stored.webhookSecret());
+        String restApiToken = key(config, "rest_api_token", stored == null ? null : stored.restApiToken());
         return new PagerDutySettings(integrationKey, routingKey, region, aliases, runbooks, includeMetadata,
-                severityMapping, restoredRules, webhookSecret);
+                severityMapping, restoredRules, webhookSecret, restApiToken);
     }
 
     private String key(JsonFields config, String field, String storedKey) {
