@@ -21,7 +21,7 @@ import app.ascend.notify.channel.ChannelTypes;
  * Every {@code ascend.reconcile.tick} (30 s), on a thread of its own (a pass makes HTTP requests; it must not
  * hold up the other scheduled jobs), runs a pass for each channel that is due: channels of the types that
  * reconcile, whose lease row is missing or due ({@code ascend.reconcile.interval} after the last pass, 5 min
- * by default, {@code ASCEND_PAGERDUTY_RECONCILE_INTERVAL}) and not held. Every instance runs it; the lease makes
+ * by default, its environment variable in application.properties) and not held. Every instance runs it; the lease makes
  * each pass happen once. A channel without the credential costs one row read an interval, and no request.
  */
 @Component
