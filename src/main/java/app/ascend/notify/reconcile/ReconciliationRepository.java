@@ -41,7 +41,7 @@ class ReconciliationRepository {
         if (channelIds.isEmpty()) {
             return List.of();
         }
-        List<String> notDue = new ArrayList<>();
+        java.util.Set<String> notDue = new java.util.HashSet<>();
         for (List<String> chunk : chunks(List.copyOf(channelIds))) {
             InList in = InList.of(chunk);
             notDue.addAll(jdbc.sql("select channel_id from reconciliation_leases where channel_id in (" + in.placeholders()

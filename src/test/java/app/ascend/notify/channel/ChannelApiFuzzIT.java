@@ -39,7 +39,7 @@ class ChannelApiFuzzIT extends FuzzTest {
             ApiResponse answer = run.send(i, http, "POST", Channels.PATH, fuzzer.contentType(), fuzzer.body(document));
             if (answer != null && answer.status() == 201) {
                 String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
-                assertThat(stable(admin.get(path).json())).as("the channel as read").isEqualTo(answer.json());
+                assertThat(stable(admin.get(path).json())).as("the channel as read").isEqualTo(stable(answer.json()));
                 assertThat(admin.delete(path).status()).isEqualTo(204); // keeps the organization small
             }
         });
@@ -67,7 +67,7 @@ class ChannelApiFuzzIT extends FuzzTest {
                 String secret = shown.get("config").get("secret").stringValue();
                 ((ObjectNode) shown.get("config")).put("secret", "whsec_****" + secret.substring(secret.length() - 4));
                 ApiResponse read = admin.get(path);
-                assertThat(read.json()).as("the channel as read: as created, secret masked").isEqualTo(shown);
+                assertThat(stable(read.json())).as("the channel as read: as created, secret masked").isEqualTo(shown);
                 assertThat(read.body()).doesNotContain(secret);
                 assertThat(admin.delete(path).status()).isEqualTo(204);
             }
@@ -94,7 +94,7 @@ class ChannelApiFuzzIT extends FuzzTest {
                 String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
                 assertThat(answer.body()).doesNotContain("/workflows/").doesNotContain("sig=");
                 JsonNode before = stable(admin.get(path).json());
-                assertThat(before).as("the channel as read: as created").isEqualTo(answer.json());
+                assertThat(before).as("the channel as read: as created").isEqualTo(stable(answer.json()));
                 Object patch = fuzzer.mutate(Templates.teamsChannelPatch(r), fuzzer.mutationCount());
                 ApiResponse patched = run.send(i, http, "PATCH", path, fuzzer.contentType(), fuzzer.body(patch));
                 if (patched != null && patched.status() < 500) {
@@ -128,7 +128,7 @@ class ChannelApiFuzzIT extends FuzzTest {
                 String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
                 assertSecretsMasked(answer.json());
                 JsonNode before = stable(admin.get(path).json());
-                assertThat(before).as("the channel as read: as created").isEqualTo(answer.json());
+                assertThat(before).as("the channel as read: as created").isEqualTo(stable(answer.json()));
                 Object patch = fuzzer.mutate(Templates.serviceNowChannelPatch(r), fuzzer.mutationCount());
                 ApiResponse patched = run.send(i, http, "PATCH", path, fuzzer.contentType(), fuzzer.body(patch));
                 if (patched != null && patched.status() < 500) {
@@ -174,7 +174,7 @@ class ChannelApiFuzzIT extends FuzzTest {
                 String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
                 assertThat(guid.matcher(answer.body()).find()).as("a token in %s", answer.body()).isFalse();
                 JsonNode before = stable(admin.get(path).json());
-                assertThat(before).as("the channel as read: as created").isEqualTo(answer.json());
+                assertThat(before).as("the channel as read: as created").isEqualTo(stable(answer.json()));
                 Object patch = fuzzer.mutate(Templates.splunkHecChannelPatch(r), fuzzer.mutationCount());
                 ApiResponse patched = run.send(i, http, "PATCH", path, fuzzer.contentType(), fuzzer.body(patch));
                 if (patched != null && patched.status() < 500) {
@@ -206,7 +206,7 @@ class ChannelApiFuzzIT extends FuzzTest {
             ApiResponse answer = run.send(i, http, "POST", Channels.PATH, fuzzer.contentType(), fuzzer.body(document));
             if (answer != null && answer.status() == 201) {
                 String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
-                assertThat(stable(admin.get(path).json())).as("the channel as read").isEqualTo(answer.json());
+                assertThat(stable(admin.get(path).json())).as("the channel as read").isEqualTo(stable(answer.json()));
                 JsonNode config = answer.json().get("config");
                 if (config.has("bot_token")) {
                     assertThat(config.get("bot_token").stringValue()).as("the bot token, masked").startsWith("****");
@@ -285,7 +285,7 @@ class ChannelApiFuzzIT extends FuzzTest {
             }
             JsonNode after = stable(admin.get(path).json());
             if (answer.status() == 200) {
-                assertThat(after).as("the channel as read after a 200").isEqualTo(answer.json());
+                assertThat(after).as("the channel as read after a 200").isEqualTo(stable(answer.json()));
             } else {
                 assertThat(after).as("the channel after a " + answer.status()).isEqualTo(current[0]);
             }
@@ -312,7 +312,7 @@ class ChannelApiFuzzIT extends FuzzTest {
             if (answer != null && answer.status() == 201) {
                 String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
                 JsonNode before = stable(admin.get(path).json());
-                assertThat(before).as("the channel as read: as created").isEqualTo(answer.json());
+                assertThat(before).as("the channel as read: as created").isEqualTo(stable(answer.json()));
                 Object patch = fuzzer.mutate(Templates.syslogChannelPatch(r), fuzzer.mutationCount());
                 ApiResponse patched = run.send(i, http, "PATCH", path, fuzzer.contentType(), fuzzer.body(patch));
                 if (patched != null && patched.status() < 500) {
