@@ -25,6 +25,7 @@ export function sections({ channel, editing, canEdit, catalog }) {
   const integrationKey = secretInput(config.integration_key);
   const routingKey = secretInput(config.routing_key);
   const webhookSecret = secretInput(config.webhook_secret);
+  const restApiToken = secretInput(config.rest_api_token);
   const region = h('select', null,
     h('option', { value: 'us', selected: config.region !== 'eu' }, 'US (events.pagerduty.com)'),
     h('option', { value: 'eu', selected: config.region === 'eu' }, 'EU (events.eu.pagerduty.com)'));
@@ -98,6 +99,13 @@ export function sections({ channel, editing, canEdit, catalog }) {
             hint: 'Optional: the Signing Secret of the PagerDuty v3 webhook subscription that posts to this channel\'s webhook URL (shown on the saved channel).',
             wrap: withToggle, after: stored(config.webhook_secret),
           }),
+          // ASCEND → PagerDuty's REST API: a periodic reconciliation lists the incidents ASCEND holds open
+          // (GET /incidents?incident_key=, https://developer.pagerduty.com/api-reference/9d0b4b12e36f9-list-incidents)
+          // and corrects what webhooks did not bring.
+          field('config.rest_api_token', 'REST API token (reconciliation)', restApiToken, {
+            hint: 'Optional: a PagerDuty REST API key (read-only is enough). With it, ASCEND periodically asks PagerDuty what became of its open incidents and corrects what drifted; without it, nothing of this runs.',
+            wrap: withToggle, after: stored(config.rest_api_token),
+          }),
           h('div', { class: 'field-msgs' })))],
     /** This type's fields of the channel document (a merge patch when editing). */
     value() {
@@ -110,6 +118,7 @@ export function sections({ channel, editing, canEdit, catalog }) {
           runbook_links: runbookValues(runbookInputs, config.runbook_links || {}, editing),
           include_metadata: includeMetadata.querySelector('input').checked,
           webhook_secret: keyValue(webhookSecret, editing),
+          rest_api_token: keyValue(restApiToken, editing),
         },
         severity_mapping: Object.fromEntries(riskLevels.map((r) => [r.level, severity.querySelector(`[data-field="severity_mapping.${r.level}"] select`).value])),
         routing_rules: ruleValues(rules),

@@ -12,6 +12,7 @@ import {
 import { catalog, setTitle } from '../common.js';
 import { formFor } from '../channel-types/index.js';
 import { testPanel } from './test-alert.js';
+import { reconciliationPanel } from './reconciliation.js';
 
 export async function renderNew(ctx) {
   if (!ctx.canEdit) {
@@ -53,6 +54,7 @@ function renderPage(ctx, channel, types) {
   if (channel && ctx.canEdit) layout.append(testPanel(channel, types));
   main.append(layout);
   if (channel?.webhook_url) main.append(inboundWebhooks(channel, types));
+  if (channel?.reconciliation) main.append(reconciliationPanel(ctx, channel));
 }
 
 /**

@@ -56,6 +56,11 @@ final class OperationSummaries {
                     + "about its incidents (the channel's webhook_url): no session or API key, only a signature made with "
                     + "the channel's webhook secret lets it in (401 otherwise); 202 once kept, 200 when already received "
                     + "or stale"),
+            Map.entry("POST /api/notifications/channels/{id}/reconcile", "Reconcile now: ask the channel's destination "
+                    + "(its REST API, with the channel's API token) what became of the incidents ASCEND holds open, correct "
+                    + "what drifted, and answer what was checked and corrected; 409 without a token or while a pass runs"),
+            Map.entry("GET /api/notifications/channels/{id}/reconciliations", "The channel's reconciliation passes kept "
+                    + "(those that corrected something, failed, or were asked for), newest first, each with its corrections"),
             Map.entry("GET /api/notifications/channels/{id}/webhooks", "The webhooks the channel's destination sent "
                     + "back, newest first, with what became of each (?outcome=applied|unmatched|out_of_order|not_understood)"),
             Map.entry("POST /api/incidents/{id}/resolve", "Resolve an incident by hand: the resolve is queued like any other"),

@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 class ChannelDocumentReader {
     /** Fields a client may send back as it read them; they are ignored. */
     static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "warnings", "disabled_reason",
-            "webhook_url", "webhook_setup");
+            "webhook_url", "webhook_setup", "reconciliation");
     private static final List<String> COMMON = List.of("name", "type", "enabled", "events", "filters");
     private final ChannelTypes types;
 

@@ -63,6 +63,16 @@ public class ChannelRepository {
     }
 
     /** A channel by id alone, for the dispatcher that sends for every organization. */
+    /** The ids of every organization's channels of these types (the periodic jobs that walk channels). */
+    public List<String> idsOfTypes(java.util.Collection<String> typeNames) {
+        if (typeNames.isEmpty()) {
+            return List.of();
+        }
+        app.ascend.notify.db.InList in = app.ascend.notify.db.InList.of(List.copyOf(typeNames));
+        return jdbc.sql("select id from channels where type in (" + in.placeholders() + ") order by id")
+                .params(in.params()).query(String.class).list();
+    }
+
     public Optional<Channel> findById(String id) {
         return jdbc.sql("select * from channels where id = ?").param(id).query(this::map).optional();
     }

@@ -24,9 +24,11 @@ class ChannelViews {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final ChannelTypes types;
     private final String publicUrl;
+    private final List<ChannelAnswerPart> parts;
 
-    ChannelViews(ChannelTypes types, @Value("${ascend.public-url}") String publicUrl) {
+    ChannelViews(ChannelTypes types, @Value("${ascend.public-url}") String publicUrl, List<ChannelAnswerPart> parts) {
         this.types = types;
+        this.parts = List.copyOf(parts);
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
@@ -57,6 +59,7 @@ class ChannelViews {
             ArrayNode steps = view.putArray("webhook_setup");
             inbound.setupSteps(url).forEach(steps::add);
         });
+        parts.forEach(part -> part.addTo(channel, view));
         view.put("created_at", channel.createdAt().toString());
         view.put("updated_at", channel.updatedAt().toString());
         ArrayNode warnings = view.putArray("warnings");

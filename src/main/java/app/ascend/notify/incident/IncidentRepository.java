@@ -94,6 +94,22 @@ public class IncidentRepository {
                 .params(organizationId, dedupKey, channelId).query(this::map).list();
     }
 
+    /**
+     * The open (and acknowledged) incidents of a channel, oldest opened first, at most {@code limit}: what a
+     * reconciliation pass asks the destination about.
+     */
+    public List<Incident> openOfChannel(String organizationId, String channelId, int limit) {
+        return jdbc.sql("select * from incidents where org_id = ? and channel_id = ? and open_key is not null "
+                        + "order by opened_at, id limit ?")
+                .params(organizationId, channelId, limit).query(this::map).list();
+    }
+
+    /** How many incidents of a channel are open (or acknowledged). */
+    public int countOpenOfChannel(String organizationId, String channelId) {
+        return jdbc.sql("select count(*) from incidents where org_id = ? and channel_id = ? and open_key is not null")
+                .params(organizationId, channelId).query(Integer.class).single();
+    }
+
     /** Closes the incident; false when another request closed it first. */
     public boolean resolve(String id, Instant at) {
         return jdbc.sql("update incidents set status = ?, open_key = null, resolved_at = ?, last_event_at = ? "

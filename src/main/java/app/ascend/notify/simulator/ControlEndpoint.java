@@ -178,16 +178,20 @@ final class ControlEndpoint implements HttpHandler {
     }
 
     /**
-     * {@code {"routing_key": "...", "dedup_key": "...", "agent"?: "Jane Doe"}}: a responder acknowledges or
-     * resolves the open incident in the web UI; its subscriptions are told. 404 when none is open.
+     * {@code {"routing_key": "...", "dedup_key": "...", "agent"?: "Jane Doe", "silent"?: true}}: a responder
+     * acknowledges or resolves the open incident in the web UI; its subscriptions are told, unless silent (a lost
+     * webhook: only the REST API shows it). 404 when none is open.
      */
     private EventResponse byHand(boolean resolve, byte[] body) {
         JsonNode request = object(body);
         String routingKey = string(request, "routing_key", true);
         String dedupKey = string(request, "dedup_key", true);
         String agent = java.util.Objects.requireNonNullElse(string(request, "agent", false), "Simulated Responder");
-        boolean done = resolve ? simulator.resolveByHand(routingKey, dedupKey, agent)
-                : simulator.acknowledgeByHand(routingKey, dedupKey, agent);
+        JsonNode silent = request.get("silent");
+        if (silent != null && !silent.isBoolean()) {
+            throw new IllegalArgumentException("'silent' must be true or false");
+        }
+        boolean done = simulator.changeByHand(resolve, routingKey, dedupKey, agent, silent != null && silent.asBoolean());
         if (!done) {
             return error(404, "No open incident for routing key and dedup key " + dedupKey);
         }

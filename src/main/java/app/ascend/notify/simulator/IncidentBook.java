@@ -34,12 +34,16 @@ final class IncidentBook {
         IncidentStatus status = IncidentStatus.TRIGGERED;
         int triggerCount;
         Instant updatedAt;
+        /** Who last changed the status by hand (null: the Events API, or nobody yet). */
+        String lastChangedBy;
+        Instant lastStatusChangeAt;
 
         Incident(long number, Key key, String title, Instant openedAt) {
             this.number = number;
             this.key = key;
             this.title = title;
             this.openedAt = openedAt;
+            this.lastStatusChangeAt = openedAt;
         }
 
         void append(EventAction action, Instant at, long requestSequence) {
@@ -52,7 +56,7 @@ final class IncidentBook {
 
         SimIncident snapshot() {
             return new SimIncident(number, key.routingKey(), key.dedupKey(), status, triggerCount, title,
-                    openedAt, updatedAt, log);
+                    openedAt, updatedAt, log, lastChangedBy, lastStatusChangeAt);
         }
     }
 
@@ -99,6 +103,8 @@ final class IncidentBook {
                     return EventOutcome.DROPPED;
                 }
                 incident.status = IncidentStatus.ACKNOWLEDGED;
+                incident.lastChangedBy = null;
+                incident.lastStatusChangeAt = at;
                 incident.append(action, at, requestSequence);
                 listener.changed(incident.snapshot(), "incident.acknowledged", null, at);
                 return EventOutcome.ACKNOWLEDGED;
@@ -108,6 +114,8 @@ final class IncidentBook {
                     return EventOutcome.DROPPED;
                 }
                 incident.status = IncidentStatus.RESOLVED;
+                incident.lastChangedBy = null;
+                incident.lastStatusChangeAt = at;
                 incident.append(action, at, requestSequence);
                 open.remove(key);
                 listener.changed(incident.snapshot(), "incident.resolved", null, at);
@@ -123,11 +131,23 @@ final class IncidentBook {
      */
     synchronized Optional<SimIncident> byHand(EventAction action, String routingKey, String dedupKey, String agent,
             Instant at) {
+        return byHand(action, routingKey, dedupKey, agent, at, false);
+    }
+
+    /**
+     * As {@link #byHand(EventAction, String, String, String, Instant)}; {@code silent}: no subscription is told
+     * (a webhook PagerDuty lost, or one never set up), so only the REST API shows the change: drift for
+     * reconciliation to find.
+     */
+    synchronized Optional<SimIncident> byHand(EventAction action, String routingKey, String dedupKey, String agent,
+            Instant at, boolean silent) {
         Incident incident = open.get(new Key(routingKey, dedupKey));
         if (incident == null || action == EventAction.TRIGGER) {
             return Optional.empty();
         }
         incident.append(action, at, 0);
+        incident.lastChangedBy = agent;
+        incident.lastStatusChangeAt = at;
         if (action == EventAction.RESOLVE) {
             incident.status = IncidentStatus.RESOLVED;
             open.remove(incident.key);
@@ -135,6 +155,9 @@ final class IncidentBook {
             incident.status = IncidentStatus.ACKNOWLEDGED;
         }
         SimIncident snapshot = incident.snapshot();
+        if (silent) {
+            return Optional.of(snapshot);
+        }
         listener.changed(snapshot, action == EventAction.RESOLVE ? "incident.resolved" : "incident.acknowledged", agent, at);
         return Optional.of(snapshot);
     }

@@ -60,6 +60,7 @@ public final class PagerDutySimulator implements AutoCloseable {
     private final SlackStandIn slack;
     private final HecStandIn hec;
     private final ServiceNowStandIn serviceNow;
+    private final RestApiStandIn restApi;
 
     private PagerDutySimulator(Builder builder) throws IOException {
         this.host = builder.host;
@@ -79,6 +80,7 @@ public final class PagerDutySimulator implements AutoCloseable {
         this.slack = SlackStandIn.mount(server, builder.clock); // Slack: /slack/… and /_sim/slack/…
         this.hec = HecStandIn.mount(server, builder.clock); // Splunk HEC: /splunk/… and /_sim/splunk/…
         this.serviceNow = ServiceNowStandIn.mount(server, builder.clock); // /servicenow/… and /_sim/servicenow/…
+        this.restApi = RestApiStandIn.mount(server, builder.clock, incidents, this::baseUrl); // /incidents, /_sim/rest/…
         server.setExecutor(executor);
         server.start();
     }
@@ -139,6 +141,20 @@ public final class PagerDutySimulator implements AutoCloseable {
     /** A responder resolves the open incident by hand; false when none is open. */
     public boolean resolveByHand(String routingKey, String dedupKey, String agent) {
         return incidents.byHand(EventAction.RESOLVE, routingKey, dedupKey, agent, clock.instant()).isPresent();
+    }
+
+    /**
+     * Acknowledges ({@code resolve} false) or resolves by hand; {@code silent}: no webhook is sent, so only the
+     * REST API ({@code GET /incidents}) shows it. False when none is open.
+     */
+    public boolean changeByHand(boolean resolve, String routingKey, String dedupKey, String agent, boolean silent) {
+        return incidents.byHand(resolve ? EventAction.RESOLVE : EventAction.ACKNOWLEDGE, routingKey, dedupKey, agent,
+                clock.instant(), silent).isPresent();
+    }
+
+    /** The REST API stand-in ({@code GET /incidents}): its tokens and the requests it received. */
+    public RestApiStandIn restApi() {
+        return restApi;
     }
 
     /** The Standard Webhooks receiver: secrets, faults and records per endpoint. */
@@ -283,6 +299,7 @@ public final class PagerDutySimulator implements AutoCloseable {
         slack.reset();
         hec.reset();
         serviceNow.reset();
+        restApi.reset();
         subscriptions.reset();
     }
 
@@ -382,7 +399,10 @@ public final class PagerDutySimulator implements AutoCloseable {
                 "    v3 webhooks:      curl -X POST " + baseUrl + "/_sim/subscriptions -d '{\"url\":\"<channel webhook_url>\","
                         + "\"secret\":\"<config.webhook_secret>\"}'   (sent: GET .../subscriptions/deliveries)",
                 "    by hand:          curl -X POST " + baseUrl + "/_sim/incidents/acknowledge -d '{\"routing_key\":\"...\","
-                        + "\"dedup_key\":\"...\",\"agent\":\"Jane Doe\"}'   (or .../incidents/resolve)",
+                        + "\"dedup_key\":\"...\",\"agent\":\"Jane Doe\"}'   (or .../incidents/resolve; \"silent\":true sends no webhook)",
+                "    REST API:         ASCEND_PAGERDUTY_REST_URL=" + baseUrl + " (GET /incidents?incident_key=); tokens: curl -X POST "
+                        + baseUrl + RestApiStandIn.CONTROL_PREFIX + "/tokens -d '{\"token\":\"<config.rest_api_token>\"}'"
+                        + "   (received: GET .../rest/requests)",
                 "  Webhook channel:    URL " + baseUrl + WebhookIntake.PREFIX + "{endpoint}"
                         + " (any name of A-Z a-z 0-9 _ -; Standard Webhooks signatures)",
                 "    verify with:      curl -X PUT " + baseUrl + "/_sim/webhooks/{endpoint}/secrets"

@@ -10,6 +10,8 @@ import java.util.List;
  * @param title        the summary of the first trigger; an incident keeps its first alert's title (FACTS.md §3, [S3])
  * @param triggerCount the opening trigger plus every repeat trigger that joined it
  * @param log          every event applied, in order, starting with the opening trigger
+ * @param lastStatusChangeBy who last changed its status by hand (null: the Events API did)
+ * @param lastStatusChangeAt when its status last changed (when it opened, until then)
  */
 public record SimIncident(
         long number,
@@ -20,10 +22,17 @@ public record SimIncident(
         String title,
         Instant openedAt,
         Instant updatedAt,
-        List<IncidentLogEntry> log) {
+        List<IncidentLogEntry> log,
+        String lastStatusChangeBy,
+        Instant lastStatusChangeAt) {
 
     public SimIncident {
         log = List.copyOf(log);
+    }
+
+    /** Its id in the REST API's answers, as PagerDuty's look (seven capitals and digits). */
+    public String restId() {
+        return "Q" + String.format(java.util.Locale.ROOT, "%06d", number);
     }
 
     public boolean open() {

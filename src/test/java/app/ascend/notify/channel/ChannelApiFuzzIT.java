@@ -39,7 +39,7 @@ class ChannelApiFuzzIT extends FuzzTest {
             ApiResponse answer = run.send(i, http, "POST", Channels.PATH, fuzzer.contentType(), fuzzer.body(document));
             if (answer != null && answer.status() == 201) {
                 String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
-                assertThat(admin.get(path).json()).as("the channel as read").isEqualTo(answer.json());
+                assertThat(stable(admin.get(path).json())).as("the channel as read").isEqualTo(stable(answer.json()));
                 assertThat(admin.delete(path).status()).isEqualTo(204); // keeps the organization small
             }
         });
@@ -67,7 +67,7 @@ class ChannelApiFuzzIT extends FuzzTest {
                 String secret = shown.get("config").get("secret").stringValue();
                 ((ObjectNode) shown.get("config")).put("secret", "whsec_****" + secret.substring(secret.length() - 4));
                 ApiResponse read = admin.get(path);
-                assertThat(read.json()).as("the channel as read: as created, secret masked").isEqualTo(shown);
+                assertThat(stable(read.json())).as("the channel as read: as created, secret masked").isEqualTo(shown);
                 assertThat(read.body()).doesNotContain(secret);
                 assertThat(admin.delete(path).status()).isEqualTo(204);
             }
@@ -93,12 +93,12 @@ class ChannelApiFuzzIT extends FuzzTest {
             if (answer != null && answer.status() == 201) {
                 String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
                 assertThat(answer.body()).doesNotContain("/workflows/").doesNotContain("sig=");
-                JsonNode before = admin.get(path).json();
-                assertThat(before).as("the channel as read: as created").isEqualTo(answer.json());
+                JsonNode before = stable(admin.get(path).json());
+                assertThat(before).as("the channel as read: as created").isEqualTo(stable(answer.json()));
                 Object patch = fuzzer.mutate(Templates.teamsChannelPatch(r), fuzzer.mutationCount());
                 ApiResponse patched = run.send(i, http, "PATCH", path, fuzzer.contentType(), fuzzer.body(patch));
                 if (patched != null && patched.status() < 500) {
-                    JsonNode after = admin.get(path).json();
+                    JsonNode after = stable(admin.get(path).json());
                     assertThat(after).as("the channel after a " + patched.status())
                             .isEqualTo(patched.status() == 200 ? patched.json() : before);
                     assertThat(after.toString()).doesNotContain("/workflows/").doesNotContain("sig=");
@@ -127,12 +127,12 @@ class ChannelApiFuzzIT extends FuzzTest {
             if (answer != null && answer.status() == 201) {
                 String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
                 assertSecretsMasked(answer.json());
-                JsonNode before = admin.get(path).json();
-                assertThat(before).as("the channel as read: as created").isEqualTo(answer.json());
+                JsonNode before = stable(admin.get(path).json());
+                assertThat(before).as("the channel as read: as created").isEqualTo(stable(answer.json()));
                 Object patch = fuzzer.mutate(Templates.serviceNowChannelPatch(r), fuzzer.mutationCount());
                 ApiResponse patched = run.send(i, http, "PATCH", path, fuzzer.contentType(), fuzzer.body(patch));
                 if (patched != null && patched.status() < 500) {
-                    JsonNode after = admin.get(path).json();
+                    JsonNode after = stable(admin.get(path).json());
                     assertThat(after).as("the channel after a " + patched.status())
                             .isEqualTo(patched.status() == 200 ? patched.json() : before);
                     assertSecretsMasked(after);
@@ -173,12 +173,12 @@ class ChannelApiFuzzIT extends FuzzTest {
             if (answer != null && answer.status() == 201) {
                 String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
                 assertThat(guid.matcher(answer.body()).find()).as("a token in %s", answer.body()).isFalse();
-                JsonNode before = admin.get(path).json();
-                assertThat(before).as("the channel as read: as created").isEqualTo(answer.json());
+                JsonNode before = stable(admin.get(path).json());
+                assertThat(before).as("the channel as read: as created").isEqualTo(stable(answer.json()));
                 Object patch = fuzzer.mutate(Templates.splunkHecChannelPatch(r), fuzzer.mutationCount());
                 ApiResponse patched = run.send(i, http, "PATCH", path, fuzzer.contentType(), fuzzer.body(patch));
                 if (patched != null && patched.status() < 500) {
-                    JsonNode after = admin.get(path).json();
+                    JsonNode after = stable(admin.get(path).json());
                     assertThat(after).as("the channel after a " + patched.status())
                             .isEqualTo(patched.status() == 200 ? patched.json() : before);
                     assertThat(guid.matcher(after.toString()).find()).as("a token in %s", after).isFalse();
@@ -206,7 +206,7 @@ class ChannelApiFuzzIT extends FuzzTest {
             ApiResponse answer = run.send(i, http, "POST", Channels.PATH, fuzzer.contentType(), fuzzer.body(document));
             if (answer != null && answer.status() == 201) {
                 String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
-                assertThat(admin.get(path).json()).as("the channel as read").isEqualTo(answer.json());
+                assertThat(stable(admin.get(path).json())).as("the channel as read").isEqualTo(stable(answer.json()));
                 JsonNode config = answer.json().get("config");
                 if (config.has("bot_token")) {
                     assertThat(config.get("bot_token").stringValue()).as("the bot token, masked").startsWith("****");
@@ -265,7 +265,7 @@ class ChannelApiFuzzIT extends FuzzTest {
                 : slack ? Templates.slackChannel(new Random(1), "Target") : Templates.channel(new Random(1), "Target");
         String path = Channels.PATH + "/" + Channels.create(admin, Doc.write(target)).get("id").stringValue();
         FuzzRun run = new FuzzRun(method + " " + Channels.PATH + "/{id}" + (webhook || slack ? " (" + type + ")" : ""));
-        JsonNode[] current = {admin.get(path).json()};
+        JsonNode[] current = {stable(admin.get(path).json())};
 
         run.forEachCase(i -> {
             Random r = run.random(i);
@@ -280,12 +280,12 @@ class ChannelApiFuzzIT extends FuzzTest {
                     : fuzzer.contentType();
             ApiResponse answer = run.send(i, http, method, path, contentType, fuzzer.body(document));
             if (answer == null || answer.status() >= 500) {
-                current[0] = admin.get(path).json();
+                current[0] = stable(admin.get(path).json());
                 return;
             }
-            JsonNode after = admin.get(path).json();
+            JsonNode after = stable(admin.get(path).json());
             if (answer.status() == 200) {
-                assertThat(after).as("the channel as read after a 200").isEqualTo(answer.json());
+                assertThat(after).as("the channel as read after a 200").isEqualTo(stable(answer.json()));
             } else {
                 assertThat(after).as("the channel after a " + answer.status()).isEqualTo(current[0]);
             }
@@ -311,12 +311,12 @@ class ChannelApiFuzzIT extends FuzzTest {
             ApiResponse answer = run.send(i, http, "POST", Channels.PATH, fuzzer.contentType(), fuzzer.body(document));
             if (answer != null && answer.status() == 201) {
                 String path = Channels.PATH + "/" + answer.json().get("id").stringValue();
-                JsonNode before = admin.get(path).json();
-                assertThat(before).as("the channel as read: as created").isEqualTo(answer.json());
+                JsonNode before = stable(admin.get(path).json());
+                assertThat(before).as("the channel as read: as created").isEqualTo(stable(answer.json()));
                 Object patch = fuzzer.mutate(Templates.syslogChannelPatch(r), fuzzer.mutationCount());
                 ApiResponse patched = run.send(i, http, "PATCH", path, fuzzer.contentType(), fuzzer.body(patch));
                 if (patched != null && patched.status() < 500) {
-                    assertThat(admin.get(path).json()).as("the channel after a " + patched.status())
+                    assertThat(stable(admin.get(path).json())).as("the channel after a " + patched.status())
                             .isEqualTo(patched.status() == 200 ? patched.json() : before);
                 }
                 assertThat(admin.delete(path).status()).isEqualTo(204);
@@ -326,5 +326,16 @@ class ChannelApiFuzzIT extends FuzzTest {
         run.assertNoFailures();
         assertThat(admin.get(Channels.PATH).itemIds()).as("channels left").isEmpty();
         assertServiceHealthy();
+    }
+
+    /**
+     * The channel answer without {@code reconciliation}, which the scheduled passes of a channel with a REST API
+     * token change on their own, not a request.
+     */
+    private static JsonNode stable(JsonNode channel) {
+        if (channel instanceof tools.jackson.databind.node.ObjectNode object) {
+            object.remove("reconciliation");
+        }
+        return channel;
     }
 }

@@ -80,6 +80,7 @@ class SecretLeakIT extends ApiTest {
         splunkHecTokensCreatedKeptAndRefused(admin);
         serviceNowSecretsCreatedKeptAndRefused(admin);
         pagerDutyWebhookSecretsKeptAndVerified(admin);
+        pagerDutyRestApiTokensRefusedKeptAndUsed(tenant, admin);
         readEverything(admin);
         sealingKey();
         clients.forEach(client -> client.cookies().getCookieStore().getCookies().stream()
@@ -393,6 +394,34 @@ class SecretLeakIT extends ApiTest {
      * signed with it (applied, malformed) and with another one (refused), so every answer and log line of
      * the inbound route is searched too.
      */
+    /**
+     * A PagerDuty channel's REST API token: created, read, sent back masked; a reconciliation with it refused
+     * (PagerDuty's 401 in the pass's error), then replaced by one the simulator knows and used, so the passes'
+     * answers, the channel's reconciliation summary, the audit trail and the log lines are searched too.
+     */
+    private void pagerDutyRestApiTokensRefusedKeptAndUsed(Tenant tenant, ApiClient admin) {
+        String refused = secret("pd-rest-refused-" + newRoutingKey().substring(0, 12), "a refused PagerDuty REST API token");
+        String known = secret("pd-rest-known-" + newRoutingKey().substring(0, 12), "a PagerDuty REST API token");
+        PAGERDUTY.restApi().addToken(known);
+        String routingKey = newRoutingKey();
+        Map<String, Object> body = Channels.pagerDuty("Reconciled", routingKey);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = (Map<String, Object>) body.get("config");
+        config.put("rest_api_token", refused);
+        String id = Channels.create(admin, body).get("id").stringValue();
+        admin.put(Channels.PATH + "/" + id, admin.get(Channels.PATH + "/" + id).json());
+        String actionId = app.ascend.notify.support.Events.newActionId();
+        anonymous().withApiKey(secret(tenant.newApiKey(), "an API key")).post("/api/events",
+                app.ascend.notify.support.Events.trigger("action.blocked", actionId, 95));
+        eventually().until(() -> PAGERDUTY.openIncident(routingKey, "ascend-" + actionId).isPresent());
+        admin.post(Channels.PATH + "/" + id + "/reconcile", Map.of());
+        admin.patch(Channels.PATH + "/" + id, Map.of("config", Map.of("rest_api_token", known)));
+        PAGERDUTY.changeByHand(true, routingKey, "ascend-" + actionId, "Jane Doe", true);
+        admin.post(Channels.PATH + "/" + id + "/reconcile", Map.of());
+        admin.get(Channels.PATH + "/" + id + "/reconciliations");
+        admin.get(Channels.PATH + "/" + id);
+    }
+
     private void pagerDutyWebhookSecretsKeptAndVerified(ApiClient admin) {
         String signing = secret("pd-signing-" + newRoutingKey(), "a PagerDuty webhook signing secret");
         String replaced = secret("pd-signing-" + newRoutingKey(), "a replaced PagerDuty webhook signing secret");

@@ -64,4 +64,12 @@ class SimulatorUsageTextTest {
                 .contains("curl -X POST http://127.0.0.1:8090/_sim/incidents/acknowledge")
                 .contains(".../incidents/resolve");
     }
+
+    @Test
+    void usageNamesTheRestApiStandInAndSilentChanges() {
+        String usage = PagerDutySimulator.usage("http://127.0.0.1:8090");
+
+        assertThat(usage).contains("ASCEND_PAGERDUTY_REST_URL=http://127.0.0.1:8090")
+                .contains("http://127.0.0.1:8090/_sim/rest/tokens").contains("\"silent\":true");
+    }
 }

@@ -61,6 +61,8 @@ public abstract class ApiTest {
         // ascend.pagerduty.url again: a superclass's @DynamicPropertySource methods run after a
         // subclass's, so this line would win.
         registry.add("ascend.pagerduty.url", () -> "${" + OWN_PAGERDUTY_URL + ":" + PAGERDUTY.baseUrl() + "}");
+        // PagerDuty's REST API (reconciliation) is the simulator's stand-in too: no test reaches api.pagerduty.com.
+        registry.add("ascend.pagerduty.rest-url", () -> "${" + OWN_PAGERDUTY_URL + ":" + PAGERDUTY.baseUrl() + "}");
         // Slack's Web API is the simulator's stand-in: no test reaches slack.com.
         registry.add("ascend.slack.api-url", () -> PAGERDUTY.baseUrl() + "/slack/api");
     }

@@ -51,20 +51,23 @@ public class PagerDutyChannelType implements ChannelType {
             + "earlier ones through both were sent, and the approval's resolve, through either, closes the alert "
             + "for both.";
     static final Set<String> CONFIG_FIELDS = Set.of("integration_key", "routing_key", "region", "routing_keys",
-            "runbook_links", "include_metadata", "webhook_secret");
+            "runbook_links", "include_metadata", "webhook_secret", "rest_api_token");
 
     private final PagerDutyEventMapper mapper = new PagerDutyEventMapper();
     private final PagerDutyInboundWebhooks inbound = new PagerDutyInboundWebhooks();
     private final JsonMapper json = JsonMapper.builder().build();
     private final PagerDutyClient client;
+    private final PagerDutyReconciliation reconciliation;
     private final String publicUrl;
     private final RateLimit rateLimit;
     private final Clock clock;
 
     /** {@code ascend.pagerduty.rate-limit}: events per 60 s per routing key ({@code ASCEND_PAGERDUTY_RATE_LIMIT}, 0 = none). */
-    public PagerDutyChannelType(PagerDutyClient client, @Value("${ascend.public-url}") String publicUrl,
+    public PagerDutyChannelType(PagerDutyClient client, PagerDutyRestClient restClient,
+            @Value("${ascend.public-url}") String publicUrl,
             @Value("${ascend.pagerduty.rate-limit:120}") int ratePerMinute, Clock clock) {
         this.client = client;
+        this.reconciliation = new PagerDutyReconciliation(restClient);
         this.publicUrl = publicUrl;
         this.rateLimit = RateLimit.perMinute(ratePerMinute);
         this.clock = clock;
@@ -222,5 +225,11 @@ public class PagerDutyChannelType implements ChannelType {
     @Override
     public java.util.Optional<app.ascend.notify.channel.spi.InboundWebhooks> inboundWebhooks() {
         return java.util.Optional.of(inbound);
+    }
+
+    /** With {@code config.rest_api_token}: the REST API's incidents, by incident key. */
+    @Override
+    public java.util.Optional<app.ascend.notify.channel.spi.Reconciliation> reconciliation() {
+        return java.util.Optional.of(reconciliation);
     }
 }

@@ -18,11 +18,12 @@ import tools.jackson.databind.node.ObjectNode;
  * A PagerDuty channel's settings, typed: {@code config}, {@code severity_mapping} and
  * {@code routing_rules}, keys in clear. Stored as the JSON of {@link #toJson()}. {@code webhookSecret}: the
  * signing secret of the v3 webhook subscription that posts to this channel's webhook URL (null: none), sealed
- * and masked like the keys.
+ * and masked like the keys. {@code restApiToken}: a PagerDuty REST API token (null: none) with which a periodic
+ * reconciliation asks PagerDuty what became of the channel's incidents; sealed and masked like the keys.
  */
 public record PagerDutySettings(String integrationKey, String routingKey, String region, Map<String, String> routingKeys,
         Map<String, String> runbookLinks, boolean includeMetadata, Map<String, String> severityMapping,
-        List<RoutingRule> routingRules, String webhookSecret) implements ChannelSettings {
+        List<RoutingRule> routingRules, String webhookSecret, String restApiToken) implements ChannelSettings {
 
     /** {@code {"events": [...], "routing_key": "<key or alias>"}}. */
     public record RoutingRule(List<EventType> events, String routingKey) {
@@ -106,6 +107,9 @@ public record PagerDutySettings(String integrationKey, String routingKey, String
         if (webhookSecret != null) {
             config.put("webhook_secret", KeyMask.mask(webhookSecret));
         }
+        if (restApiToken != null) {
+            config.put("rest_api_token", KeyMask.mask(restApiToken));
+        }
         ArrayNode rules = (ArrayNode) masked.get("routing_rules");
         for (int i = 0; i < rules.size(); i++) {
             ((ObjectNode) rules.get(i)).put("routing_key", maskUnlessAlias(routingRules.get(i).routingKey()));
@@ -141,6 +145,9 @@ public record PagerDutySettings(String integrationKey, String routingKey, String
         if (webhookSecret != null) {
             config.put("webhook_secret", webhookSecret);
         }
+        if (restApiToken != null) {
+            config.put("rest_api_token", restApiToken);
+        }
         ObjectNode mapping = root.putObject("severity_mapping");
         severityMapping.forEach(mapping::put);
         ArrayNode rules = root.putArray("routing_rules");
@@ -164,7 +171,7 @@ public record PagerDutySettings(String integrationKey, String routingKey, String
         return new PagerDutySettings(text(config, "integration_key"), text(config, "routing_key"),
                 config.get("region").stringValue(), map(config.get("routing_keys")), map(config.get("runbook_links")),
                 config.get("include_metadata").booleanValue(), map(root.get("severity_mapping")), List.copyOf(rules),
-                text(config, "webhook_secret"));
+                text(config, "webhook_secret"), text(config, "rest_api_token"));
     }
 
     private static String text(JsonNode node, String field) {

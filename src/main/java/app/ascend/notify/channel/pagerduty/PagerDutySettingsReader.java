@@ -59,8 +59,16 @@ final class PagerDutySettingsReader {
         boolean includeMetadata = config.bool("include_metadata").orElse(true);
         List<PagerDutySettings.RoutingRule> restoredRules = restoreRuleKeys(rules, aliases);
         String webhookSecret = key(config, "webhook_secret", stored == null ? null : stored.webhookSecret());
+        String restApiToken = key(config, "rest_api_token", stored == null ? null : stored.restApiToken());
+        if (restApiToken != null && !restApiToken.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            // It is sent in an Authorization header: PagerDuty's API keys are printable ASCII (20 characters,
+            // https://support.pagerduty.com/docs/api-access-keys; the exact alphabet is unconfirmed).
+            channel.errors().add(config.path("rest_api_token"), "must be printable ASCII without spaces (a PagerDuty "
+                    + "REST API key, from Integrations > API Access Keys)");
+            restApiToken = null;
+        }
         return new PagerDutySettings(integrationKey, routingKey, region, aliases, runbooks, includeMetadata,
-                severityMapping, restoredRules, webhookSecret);
+                severityMapping, restoredRules, webhookSecret, restApiToken);
     }
 
     private String key(JsonFields config, String field, String storedKey) {

@@ -155,4 +155,12 @@ public interface ChannelType {
     default java.util.Optional<InboundWebhooks> inboundWebhooks() {
         return java.util.Optional.empty();
     }
+
+    /**
+     * How this type asks its destination's API what became of the incidents ASCEND opened there (periodic
+     * reconciliation); empty (the default) when it cannot.
+     */
+    default java.util.Optional<Reconciliation> reconciliation() {
+        return java.util.Optional.empty();
+    }
 }

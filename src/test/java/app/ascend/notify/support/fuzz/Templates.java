@@ -21,7 +21,7 @@ public final class Templates {
     public static final List<String> CHANNEL_FIELDS = List.of("name", "type", "enabled", "events", "filters", "config",
             "severity_mapping", "routing_rules", "integration_key", "routing_key", "region", "routing_keys", "runbook_links",
             "include_metadata", "min_risk_score", "critical", "high", "medium", "low", "id", "created_at", "warnings",
-            "webhook_secret", "webhook_url", "webhook_setup");
+            "webhook_secret", "webhook_url", "webhook_setup", "rest_api_token", "reconciliation");
     /** A webhook channel's fields, for mutations of webhook documents. */
     public static final List<String> WEBHOOK_CHANNEL_FIELDS = List.of("name", "type", "enabled", "events", "filters",
             "config", "url", "rate_per_minute", "secret", "previous_secret_expires_at", "min_risk_score", "id", "warnings");
@@ -144,6 +144,9 @@ public final class Templates {
         }
         if (r.nextInt(10) < 3) {
             config.put("webhook_secret", "pd-signing-" + Long.toString(r.nextLong() & Long.MAX_VALUE, 36));
+        }
+        if (r.nextInt(10) < 3) {
+            config.put("rest_api_token", "pd-rest-" + Long.toString(r.nextLong() & Long.MAX_VALUE, 36));
         }
         channel.put("config", config);
         if (r.nextInt(10) < 4) {
