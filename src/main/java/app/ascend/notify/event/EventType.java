@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * The governance event types ASCEND sends. Each does one {@link Action} to the incident of its action,
  * which a channel type turns into its own request: risky things open (trigger) an incident, a
- * reviewer's approval or resolution closes it, an acknowledgement acknowledges it.
+ * reviewer's approval or resolution closes it, an acknowledgement acknowledges it. Change types record a
+ * change beside the incidents and touch none.
  */
 public enum EventType {
     ACTION_BLOCKED("action.blocked", Action.TRIGGER),
@@ -19,10 +20,17 @@ public enum EventType {
     ANOMALY_DETECTED("anomaly.detected", Action.TRIGGER),
     ACTION_APPROVED("action.approved", Action.RESOLVE),
     ACTION_RESOLVED("action.resolved", Action.RESOLVE),
-    ACTION_ACKNOWLEDGED("action.acknowledged", Action.ACKNOWLEDGE);
+    ACTION_ACKNOWLEDGED("action.acknowledged", Action.ACKNOWLEDGE),
+    POLICY_CHANGED("policy.changed", Action.CHANGE),
+    AGENT_DEPLOYED("agent.deployed", Action.CHANGE),
+    AGENT_PERMISSIONS_CHANGED("agent.permissions_changed", Action.CHANGE);
 
-    /** What an event of this type does to the incident of its action. */
-    public enum Action { TRIGGER, ACKNOWLEDGE, RESOLVE }
+    /**
+     * What an event of this type does to the incident of its action. {@code CHANGE} records a change (a policy
+     * created or changed, an agent deployed or its permissions widened): it opens, acknowledges and closes no
+     * incident, has no dedup key of its own action, and is delivered once to each subscribed channel.
+     */
+    public enum Action { TRIGGER, ACKNOWLEDGE, RESOLVE, CHANGE }
 
     private final String wireName;
     private final Action action;

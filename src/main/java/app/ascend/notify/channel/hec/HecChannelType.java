@@ -115,8 +115,12 @@ public class HecChannelType implements ChannelType {
             case TRIGGER -> MessageKind.TRIGGER;
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
+            case CHANGE -> MessageKind.CHANGE;
         };
         int priority = kind == MessageKind.TRIGGER ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(3) : 0;
+        if (kind == MessageKind.CHANGE) {
+            priority = RiskLevel.LOW.ordinal(); // information, behind riskier triggers
+        }
         return new RenderedMessage(payload, priority, kind);
     }
 

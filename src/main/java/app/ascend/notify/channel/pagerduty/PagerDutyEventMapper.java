@@ -45,6 +45,8 @@ public final class PagerDutyEventMapper {
             case RESOLVE -> PagerDutyEvent.followUp(options.routingKey(), PagerDutyEvent.RESOLVE, dedupKey);
             case ACKNOWLEDGE -> PagerDutyEvent.followUp(options.routingKey(), PagerDutyEvent.ACKNOWLEDGE, dedupKey);
             case TRIGGER -> codec.fitToSizeLimit(trigger(event, options, dedupKey));
+            case CHANGE -> throw new IllegalArgumentException(
+                    "a change goes to the Change Events API: render it with PagerDutyChangeMapper");
         };
     }
 

@@ -1,5 +1,6 @@
 package app.ascend.notify.channel.pagerduty;
 
+import app.ascend.notify.event.Changes;
 import app.ascend.notify.event.GovernanceEvent;
 
 /**
@@ -28,6 +29,8 @@ public final class SummaryTemplates {
             case ACTION_APPROVED -> withTarget("Action approved", e);
             case ACTION_RESOLVED -> withTarget("Action resolved", e);
             case ACTION_ACKNOWLEDGED -> withTarget("Action acknowledged", e);
+            // Change types: what changed, and who changed it.
+            case POLICY_CHANGED, AGENT_DEPLOYED, AGENT_PERMISSIONS_CHANGED -> Changes.sentence(e);
         };
     }
 

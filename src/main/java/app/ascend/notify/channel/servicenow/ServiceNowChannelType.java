@@ -58,6 +58,9 @@ public class ServiceNowChannelType implements ChannelType {
      * choice: a storm is spread rather than spent on an hourly rule in seconds, and a 429 still waits for its
      * Retry-After.
      */
+    static final String CHANGE_REFUSED = "a change is not a ticket: ServiceNow channels take no change events "
+            + "(policy.changed, agent.deployed, agent.permissions_changed); send them to a PagerDuty, webhook, chat or "
+            + "SIEM channel";
     static final RateLimit RATE = RateLimit.perMinute(120);
     private static final DeliveryRules RULES = new DeliveryRules(true, true, DeliveryRules.FollowUps.OPEN_INCIDENTS, true,
             true);
@@ -132,6 +135,19 @@ public class ServiceNowChannelType implements ChannelType {
         return RULES;
     }
 
+    /**
+     * A change ({@code policy.changed}, {@code agent.deployed}, ...) is not a ticket: an incident would need someone to
+     * close it, and ServiceNow's change requests ask for approval before a change, whereas ASCEND reports one already
+     * made. So channels of this type take none; a channel listing one is refused with this sentence.
+     */
+    @Override
+    public Optional<String> refuses(EventType type) {
+        if (type.action() == EventType.Action.CHANGE) {
+            return Optional.of(CHANGE_REFUSED);
+        }
+        return Optional.empty();
+    }
+
     @Override
     public RenderedMessage render(ChannelRef channel, GovernanceEvent event, String organizationName) {
         ObjectNode payload = tickets.event(event, organizationName, (ServiceNowSettings) channel.settings());
@@ -139,6 +155,7 @@ public class ServiceNowChannelType implements ChannelType {
             case TRIGGER -> MessageKind.TRIGGER;
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
+            case CHANGE -> MessageKind.CHANGE;
         };
         int priority = kind == MessageKind.TRIGGER
                 ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(RiskLevel.LOW.ordinal()) : 0;
@@ -197,6 +214,7 @@ public class ServiceNowChannelType implements ChannelType {
                     message.attempt());
             case RESOLVE, ACKNOWLEDGE -> new ServiceNowFollowUp(client, settings).send(payload, correlationId,
                     message.kind(), ServiceNowRemoteRef.decode(message.originalRef()));
+            case CHANGE -> SendResult.noAnswer(Outcome.REJECTED, CHANGE_REFUSED, 0); // refused before routing; never queued
         };
     }
 }

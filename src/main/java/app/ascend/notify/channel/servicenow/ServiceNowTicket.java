@@ -64,6 +64,7 @@ final class ServiceNowTicket {
             case TRIGGER -> MessageKind.TRIGGER;
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
+            case CHANGE -> MessageKind.CHANGE;
         };
         ObjectNode payload = base(kind, dedupKey, e.type().wireName(), e.occurredAt());
         if (kind == MessageKind.TRIGGER) {

@@ -133,10 +133,14 @@ public class SlackChannelType implements ChannelType {
             case TRIGGER -> MessageKind.TRIGGER;
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
+            case CHANGE -> MessageKind.CHANGE;
         };
         // Follow-ups first (they close what is open), then triggers by risk, when the channel's budget is spent.
         int priority = kind == MessageKind.TRIGGER
                 ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(RiskLevel.LOW.ordinal()) : 0;
+        if (kind == MessageKind.CHANGE) {
+            priority = RiskLevel.LOW.ordinal(); // information: behind follow-ups and riskier triggers
+        }
         return new RenderedMessage(payload, priority, kind);
     }
 

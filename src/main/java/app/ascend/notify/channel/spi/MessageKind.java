@@ -1,8 +1,11 @@
 package app.ascend.notify.channel.spi;
 
-/** What a delivery does to the incident of its dedup key; {@code TEST} is a "Send Test Alert". */
+/**
+ * What a delivery does to the incident of its dedup key; {@code TEST} is a "Send Test Alert"; {@code CHANGE}
+ * records a change and does nothing to any incident (informational, never "incident opened").
+ */
 public enum MessageKind {
-    TRIGGER, ACKNOWLEDGE, RESOLVE, TEST;
+    TRIGGER, ACKNOWLEDGE, RESOLVE, TEST, CHANGE;
 
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -127,6 +127,9 @@ public class SyslogChannelType implements ChannelType, DisposableBean {
         CefRecord record = mapper.event(event, organizationName);
         MessageKind kind = CefMapper.kindOf(event.type());
         int priority = kind == MessageKind.TRIGGER ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(3) : 0;
+        if (kind == MessageKind.CHANGE) {
+            priority = RiskLevel.LOW.ordinal(); // information, behind riskier triggers
+        }
         return new RenderedMessage(payload(settings, new SyslogMessage(0, null, null, event.occurredAt(), record)),
                 priority, kind);
     }

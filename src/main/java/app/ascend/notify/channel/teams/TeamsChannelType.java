@@ -116,9 +116,13 @@ public class TeamsChannelType implements ChannelType {
             case TRIGGER -> MessageKind.TRIGGER;
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
+            case CHANGE -> MessageKind.CHANGE;
         };
         // Follow-ups first, then triggers by risk (critical 0 … low 3), when the URL's budget is spent.
         int priority = kind == MessageKind.TRIGGER ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(3) : 0;
+        if (kind == MessageKind.CHANGE) {
+            priority = RiskLevel.LOW.ordinal(); // information, behind follow-ups and riskier triggers
+        }
         return new RenderedMessage(payload, priority, kind);
     }
 

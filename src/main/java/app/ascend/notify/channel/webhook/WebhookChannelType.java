@@ -106,9 +106,13 @@ public class WebhookChannelType implements ChannelType {
             case TRIGGER -> MessageKind.TRIGGER;
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
+            case CHANGE -> MessageKind.CHANGE;
         };
         // Follow-ups first (they close what is open), then triggers by risk, when the URL's budget is spent.
         int priority = kind == MessageKind.TRIGGER ? RiskLevels.priority(RiskLevels.of(event)) : 0;
+        if (kind == MessageKind.CHANGE) {
+            priority = RiskLevels.priority(RiskLevels.LOW); // information, behind follow-ups and riskier triggers
+        }
         return new RenderedMessage(payload, priority, kind);
     }
 
