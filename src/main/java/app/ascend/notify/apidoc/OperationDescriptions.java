@@ -22,7 +22,24 @@ final class OperationDescriptions {
             + "destination, when its channel type keeps such a link (a ticket system: {\"label\": \"INC0010001\", "
             + "\"url\": \"https://acme.service-now.com/nav_to.do?uri=incident.do%3Fsys_id%3D…\"}); null otherwise.";
 
+    private static final String CHANGES = "Change types (action \"change\" in GET /api/event-types): policy.changed "
+            + "(a policy created or changed; requires policy_name unless summary is given), agent.deployed and "
+            + "agent.permissions_changed (an agent deployed, or its permissions widened; require agent_id unless summary "
+            + "is given). Optional: summary (else \"Policy changed: {policy_name} by {user}\"), user (who changed it), "
+            + "resource, action_id (kept as context: a change belongs to no action's incident), risk_score/risk_level "
+            + "(only then do a channel's risk filters apply to the change), details (an object, shown as custom details). "
+            + "dedup_key is refused (400 naming it): a change opens, acknowledges and closes no incident, so it has no "
+            + "dedup key; its messages form a sequence of their own (ascend-{event id}) and never wait behind an "
+            + "action's alerts. A change goes once to each enabled channel subscribed to it, is never muted by "
+            + "maintenance windows (it pages nobody), and may be mixed with other events in one batch. PagerDuty channels "
+            + "send it to the Change Events API (/v2/change/enqueue); ServiceNow channels take none (a change is not a "
+            + "ticket).";
+
     static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry("POST /api/events", CHANGES),
+            Map.entry("GET /api/event-types", "Each type's action (trigger, acknowledge, resolve, or change: records a "
+                    + "change; opens, acknowledges and closes no incident), a description, what ingest requires "
+                    + "besides type (requires; \"a or b\": either) and what it refuses for the type (refuses). " + CHANGES),
             Map.entry("GET /api/events/{id}", REMOTE),
             Map.entry("GET /api/notifications/deliveries", REMOTE),
             Map.entry("GET /api/notifications/deliveries/{id}", REMOTE),

@@ -20,6 +20,11 @@ public final class Changes {
         };
     }
 
+    /** The field naming what changed: {@code policy_name} for {@code policy.changed}, else {@code agent_id}. */
+    public static String subjectField(EventType type) {
+        return type == EventType.POLICY_CHANGED ? "policy_name" : "agent_id";
+    }
+
     /** What changed: the policy's name for a policy, the agent's id for an agent (null when not given). */
     public static String subject(GovernanceEvent e) {
         return e.type() == EventType.POLICY_CHANGED ? e.policyName() : e.agentId();

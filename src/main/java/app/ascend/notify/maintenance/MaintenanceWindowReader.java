@@ -119,6 +119,12 @@ class MaintenanceWindowReader {
         if (doc.errors().list().size() == before) {
             for (int i = 0; i < node.size(); i++) {
                 EventType type = EventType.fromWireName(node.get(i).stringValue()).orElseThrow();
+                if (type.action() == EventType.Action.CHANGE) {
+                    doc.errors().add("events[" + i + "]", type + " is never suppressed (a change pages nobody, and what "
+                            + "changed during planned work is what responders look for afterwards); list only types "
+                            + "that open incidents");
+                    continue;
+                }
                 if (type.action() != EventType.Action.TRIGGER) {
                     doc.errors().add("events[" + i + "]", type + " is never suppressed (an incident opened before the "
                             + "window must still close); list only types that open incidents");
