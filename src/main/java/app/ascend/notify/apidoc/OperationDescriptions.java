@@ -31,9 +31,10 @@ final class OperationDescriptions {
             + "dedup_key is refused (400 naming it): a change opens, acknowledges and closes no incident, so it has no "
             + "dedup key; its messages form a sequence of their own (ascend-{event id}) and never wait behind an "
             + "action's alerts. A change goes once to each enabled channel subscribed to it, is never muted by "
-            + "maintenance windows (it pages nobody), and may be mixed with other events in one batch. PagerDuty channels "
-            + "send it to the Change Events API (/v2/change/enqueue); ServiceNow channels take none (a change is not a "
-            + "ticket).";
+            + "maintenance windows (it pages nobody), and may be mixed with other events in one batch. Each channel type "
+            + "shows it as information, never as an opened incident (a paging type: its change events API; chat: a "
+            + "message of its own; webhook and SIEM: action \"change\"), or refuses it (a ticket type: a change is not "
+            + "a ticket; a channel listing it is a 400 naming the entry).";
 
     static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry("POST /api/events", CHANGES),
