@@ -15,7 +15,7 @@ let loading = null;
 /**
  * The catalog, loaded on first use and kept for the page's life (it changes only with a new version of
  * the service, which a reload picks up):
- * {eventTypes: ['action.blocked', …], riskLevels: [{level, min_score, max_score}], channelTypes: [{type,
+ * {eventTypes: ['action.blocked', …], eventActions: {'action.blocked': 'trigger', 'policy.changed': 'change', …}, riskLevels: [{level, min_score, max_score}], channelTypes: [{type,
  * display_name, destination_noun, owned_fields, follow_ups, opens_incidents}], channelType(name)}.
  * A failed load is not kept, so the next page tries again.
  */
@@ -24,6 +24,7 @@ export function catalog() {
     loading = Promise.all([get('/api/event-types'), get('/api/risk-levels'), get('/api/notifications/channel-types')])
       .then(([events, risks, types]) => ({
         eventTypes: events.event_types.map((t) => t.type),
+        eventActions: Object.fromEntries(events.event_types.map((t) => [t.type, t.action])),
         riskLevels: risks.risk_levels,
         channelTypes: types.channel_types,
         channelType(name) {

@@ -148,6 +148,13 @@ function channelForm(ctx, channel, types) {
     replace(destinationSlot, typeSections.destination);
     replace(sentSlot, typeSections.whatIsSent);
     replace(moreSlot, typeSections.more);
+    // Event types the type never takes (e.g. a change for a ticket system) are not offered: saving one is a 400.
+    const refused = new Set(types.channelType(type.value)?.refused_events || []);
+    events.querySelectorAll('input[type=checkbox]').forEach((box) => {
+      const hide = refused.has(box.value);
+      box.closest('.check').hidden = hide;
+      if (hide) box.checked = false;
+    });
   };
   type.addEventListener('change', () => {
     clearMessages(form);

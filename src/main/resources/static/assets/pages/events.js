@@ -4,7 +4,7 @@
 import { get, query } from '../api.js';
 import { h, table, emptyRow, badge, time, pre } from '../dom.js';
 import { field } from '../forms.js';
-import { setTitle, remoteLink } from '../common.js';
+import { setTitle, remoteLink, catalog } from '../common.js';
 
 export async function renderList(ctx) {
   setTitle('Events');
@@ -67,8 +67,12 @@ export async function renderOne(ctx) {
       badge(dl.status), ' ', h('a', { href: `#/deliveries${query({ event_id: e.id, channel_id: d.channel_id })}` }, `${dl.kind} ${dl.id}`),
       dl.last_http_status != null ? ` (HTTP ${dl.last_http_status})` : '',
       dl.remote ? [' → ', remoteLink(dl.remote)] : null))) : h('span', { class: 'muted' }, 'none'))));
-  main.append(h('section', { class: 'card' }, h('h2', null, 'Why it was (not) paged'),
-    h('p', { class: 'muted' }, 'Each channel\'s decision: enabled → subscribed → risk score bounds (minimum, maximum) → maintenance windows → destination.'),
+  const change = (await catalog()).eventActions[e.type] === 'change';
+  main.append(h('section', { class: 'card' }, h('h2', null, change ? 'Where the change was sent' : 'Why it was (not) paged'),
+    change
+      ? h('p', { class: 'notice change-note' }, 'A change: recorded beside the incidents, it opens, acknowledges and closes no incident. '
+        + 'Each subscribed channel gets it once (risk bounds only when it carries a risk; maintenance windows never mute it).')
+      : h('p', { class: 'muted' }, 'Each channel\'s decision: enabled → subscribed → risk score bounds (minimum, maximum) → maintenance windows → destination.'),
     table('Decisions', ['Channel', 'Outcome', 'Reason', 'Destination', 'Deliveries'],
       rows.length ? rows : [emptyRow(5, 'No channel existed when this event arrived.')])));
 }

@@ -28,7 +28,9 @@ export async function render(ctx) {
     throw e;
   }
   const channels = (await get('/api/notifications/channels?limit=200')).items;
-  const { eventTypes } = await catalog();
+  const { eventTypes: allTypes, eventActions } = await catalog();
+  // Only types that open incidents can be muted: the server refuses the others (follow-ups, changes) in a window.
+  const eventTypes = allTypes.filter((t) => eventActions[t] === 'trigger');
   const channelName = (id) => channels.find((c) => c.id === id)?.name || id;
 
   const listSlot = h('div');

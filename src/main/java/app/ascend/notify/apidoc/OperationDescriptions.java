@@ -27,8 +27,27 @@ final class OperationDescriptions {
             + "incident.unacknowledged, incident.resolved, incident.reopened, incident.updated) are sent by ASCEND when "
             + "a destination's webhook reports that an incident changed there; posting one is a 400 naming type.";
 
+    private static final String CHANGES = "Change types (action \"change\" in GET /api/event-types): policy.changed "
+            + "(a policy created or changed; requires policy_name unless summary is given), agent.deployed and "
+            + "agent.permissions_changed (an agent deployed, or its permissions widened; require agent_id unless summary "
+            + "is given). Optional: summary (else \"Policy changed: {policy_name} by {user}\"), user (who changed it), "
+            + "resource, action_id (kept as context: a change belongs to no action's incident), risk_score/risk_level "
+            + "(only then do a channel's risk filters apply to the change), details (an object, shown as custom details). "
+            + "dedup_key is refused (400 naming it): a change opens, acknowledges and closes no incident, so it has no "
+            + "dedup key; its messages form a sequence of their own (ascend-{event id}) and never wait behind an "
+            + "action's alerts. A change goes once to each enabled channel subscribed to it, is never muted by "
+            + "maintenance windows (it pages nobody), and may be mixed with other events in one batch. Each channel type "
+            + "shows it as information, never as an opened incident (a paging type: its change events API; chat: a "
+            + "message of its own; webhook and SIEM: action \"change\"), or refuses it (a ticket type: a change is not "
+            + "a ticket; a channel listing it is a 400 naming the entry).";
+
     static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
-            Map.entry("POST /api/events", NOTICES),
+            Map.entry("POST /api/events", CHANGES + " " + NOTICES),
+            Map.entry("GET /api/event-types", "Each type's action (trigger, acknowledge, resolve, change: records a "
+                    + "change; opens, acknowledges and closes no incident; notice: reports what a destination did to an "
+                    + "incident, sent by ASCEND only), a description, what ingest requires "
+                    + "besides type (requires; \"a or b\": either) and what it refuses for the type (refuses). "
+                    + CHANGES + " " + NOTICES),
             Map.entry("GET /api/events/{id}", REMOTE),
             Map.entry("GET /api/notifications/deliveries", REMOTE),
             Map.entry("GET /api/notifications/deliveries/{id}", REMOTE),

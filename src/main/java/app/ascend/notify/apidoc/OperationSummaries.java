@@ -28,7 +28,7 @@ final class OperationSummaries {
             Map.entry("GET /api/notifications/channel-types", "The installed channel types: name, destination, "
                     + "fields they own and how their deliveries follow up"),
             Map.entry("GET /api/event-types", "The governance event types and what each does to an incident "
-                    + "(trigger, acknowledge, resolve; notice: reports what a destination did to it, sent by ASCEND only)"),
+                    + "(trigger, acknowledge, resolve; change: none; notice: reports what a destination did to it, sent by ASCEND only), with the fields ingest requires"),
             Map.entry("GET /api/risk-levels", "The risk levels and their risk_score bands (critical 90-100, "
                     + "high 70-89, medium 40-69, low 0-39)"),
             Map.entry("DELETE /api/notifications/channels/{id}", "Delete a channel"),

@@ -17,7 +17,15 @@ final class PageExamples {
                              "policy_name": "Data Protection Policy",
                              "summary": "High-risk action blocked: database_query on customer_database"}""",
                     "Approval (resolves)", """
-                            {"type": "action.approved", "action_id": "act_xyz789"}"""),
+                            {"type": "action.approved", "action_id": "act_xyz789"}""",
+                    "A policy changed (a change: opens no incident)", """
+                            {"type": "policy.changed", "id": "engine-evt-2", "policy_name": "Data Protection Policy",
+                             "user": "alice@acme.example",
+                             "summary": "Data Protection Policy: customer_database added to blocked resources",
+                             "details": {"version": 7, "previous_version": 6}}""",
+                    "An agent deployed (a change)", """
+                            {"type": "agent.deployed", "agent_id": "customer-service-agent", "user": "ci@acme.example",
+                             "details": {"version": "2.4.0"}}"""),
             "POST /api/auth/login", ordered(
                     "Sign in", """
                             {"email": "admin@acme.example", "password": "correct-horse-battery"}"""));

@@ -472,6 +472,9 @@ public class DeliveryDispatcher implements SmartLifecycle {
         if (!type.rules().followUpsNeedOriginal() || kind == MessageKind.TRIGGER || kind == MessageKind.TEST) {
             return null;
         }
+        if (kind == MessageKind.CHANGE) {
+            return null; // a change follows no trigger: it is its own sequence
+        }
         try {
             return outbox.originalRef(delivery.id()).orElse(null);
         } catch (RuntimeException e) {

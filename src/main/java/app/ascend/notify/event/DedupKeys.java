@@ -21,8 +21,16 @@ public final class DedupKeys {
     private DedupKeys() {
     }
 
-    /** The event's own {@code dedupKey} if given, else {@code ascend-{actionId}}, else {@code ascend-{id}}. */
+    /**
+     * The event's own {@code dedupKey} if given, else {@code ascend-{actionId}}, else {@code ascend-{id}}; for a change
+     * always {@code ascend-{id}}.
+     */
     public static String forEvent(GovernanceEvent event) {
+        if (event.type().action() == EventType.Action.CHANGE) {
+            // A change correlates with nothing (it has no dedup key at the destination): its key is its own, so its
+            // message is a sequence of its own and never waits behind, or merges with, an action's incident.
+            return fitted(PREFIX + event.id());
+        }
         String key;
         if (hasText(event.dedupKey())) {
             key = event.dedupKey();

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * The governance event types ASCEND sends. Each does one {@link Action} to the incident of its action,
  * which a channel type turns into its own request: risky things open (trigger) an incident, a
- * reviewer's approval or resolution closes it, an acknowledgement acknowledges it.
+ * reviewer's approval or resolution closes it, an acknowledgement acknowledges it. Change types record a
+ * change beside the incidents and touch none.
  */
 public enum EventType {
     ACTION_BLOCKED("action.blocked", Action.TRIGGER),
@@ -20,6 +21,10 @@ public enum EventType {
     ACTION_APPROVED("action.approved", Action.RESOLVE),
     ACTION_RESOLVED("action.resolved", Action.RESOLVE),
     ACTION_ACKNOWLEDGED("action.acknowledged", Action.ACKNOWLEDGE),
+    POLICY_CHANGED("policy.changed", Action.CHANGE),
+    AGENT_DEPLOYED("agent.deployed", Action.CHANGE),
+    AGENT_PERMISSIONS_CHANGED("agent.permissions_changed", Action.CHANGE),
+
     // What a destination reported about an incident (an inbound webhook ASCEND applied): produced by ASCEND,
     // never posted to /api/events.
     INCIDENT_ACKNOWLEDGED("incident.acknowledged", Action.NOTICE),
@@ -27,12 +32,13 @@ public enum EventType {
     INCIDENT_RESOLVED("incident.resolved", Action.NOTICE),
     INCIDENT_REOPENED("incident.reopened", Action.NOTICE),
     INCIDENT_UPDATED("incident.updated", Action.NOTICE);
-
     /**
-     * What an event of this type does to the incident of its action. {@code NOTICE} reports what happened to an
-     * incident at its destination; it opens, acknowledges or closes nothing in ASCEND.
+     * What an event of this type does to the incident of its action. {@code CHANGE} records a change (a policy
+     * created or changed, an agent deployed or its permissions widened): it opens, acknowledges and closes no
+     * incident, has no dedup key of its own action, and is delivered once to each subscribed channel. {@code NOTICE}
+     * reports what happened to an incident at its destination; it opens, acknowledges or closes nothing in ASCEND.
      */
-    public enum Action { TRIGGER, ACKNOWLEDGE, RESOLVE, NOTICE }
+    public enum Action { TRIGGER, ACKNOWLEDGE, RESOLVE, CHANGE, NOTICE }
 
     private final String wireName;
     private final Action action;

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import app.ascend.notify.event.Changes;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
 import app.ascend.notify.ids.Ids;
@@ -121,9 +122,13 @@ public class EventReader {
         String dedupKey = text(f, "dedup_key", 1000);
         // A follow-up finds its incident by dedup key (DedupKeys.forEvent): its own dedup_key, else
         // ascend-{action_id}. Either names the incident; without both there is nothing to follow up.
-        if (type != null && type.action() != EventType.Action.TRIGGER && !f.hasValue("action_id") && dedupKey == null) {
+        if (type != null && type.action() != EventType.Action.TRIGGER && type.action() != EventType.Action.CHANGE
+                && !f.hasValue("action_id") && dedupKey == null) {
             errors.add(f.path("action_id"), "is required for " + type + " unless dedup_key is given: it names the action "
                     + "whose incident to " + (type.action() == EventType.Action.RESOLVE ? "resolve" : "acknowledge"));
+        }
+        if (type != null && type.action() == EventType.Action.CHANGE) {
+            change(f, type, policyName, agentId, summary, dedupKey, errors);
         }
         if (errors.list().size() > errorsBefore) {
             return Optional.empty();
@@ -132,6 +137,26 @@ public class EventReader {
                 occurredAt != null ? occurredAt : clock.instant(), actionId, agentId, actionType, resource, riskScore,
                 riskLevel, policyName, user, sourceIp, summary, dedupKey, details);
         return Optional.of(new IncomingEvent(sourceId, event));
+    }
+
+    /**
+     * A change ({@code policy.changed}, {@code agent.deployed}, {@code agent.permissions_changed}) names what changed:
+     * {@code policy_name} for a policy, {@code agent_id} for an agent, unless a {@code summary} says it. It needs no
+     * {@code action_id} (it belongs to no action's incident; one given is kept as context) and takes no
+     * {@code dedup_key}: a change opens, acknowledges and closes no incident, so there is nothing to correlate.
+     */
+    private static void change(JsonFields f, EventType type, String policyName, String agentId, String summary,
+            String dedupKey, FieldErrors errors) {
+        String subjectField = Changes.subjectField(type);
+        String subject = "policy_name".equals(subjectField) ? policyName : agentId;
+        if (subject == null && summary == null && !f.hasValue(subjectField)) {
+            errors.add(f.path(subjectField), "is required for " + type + " unless summary is given: it names the "
+                    + ("policy_name".equals(subjectField) ? "policy" : "agent") + " that changed");
+        }
+        if (dedupKey != null) {
+            errors.add(f.path("dedup_key"), "is not accepted for " + type + ": a change opens, acknowledges and closes "
+                    + "no incident, so it has no dedup key; leave it out");
+        }
     }
 
     private static String text(JsonFields f, String field, int max) {

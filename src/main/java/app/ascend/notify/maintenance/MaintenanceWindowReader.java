@@ -122,7 +122,15 @@ class MaintenanceWindowReader {
                 if (type.action() == EventType.Action.NOTICE) {
                     doc.errors().add("events[" + i + "]", type + " is never suppressed (a notice is news about an "
                             + "incident, like a follow-up); list only types that open incidents");
-                } else if (type.action() != EventType.Action.TRIGGER) {
+                    continue;
+                }
+                if (type.action() == EventType.Action.CHANGE) {
+                    doc.errors().add("events[" + i + "]", type + " is never suppressed (a change pages nobody, and what "
+                            + "changed during planned work is what responders look for afterwards); list only types "
+                            + "that open incidents");
+                    continue;
+                }
+                if (type.action() != EventType.Action.TRIGGER) {
                     doc.errors().add("events[" + i + "]", type + " is never suppressed (an incident opened before the "
                             + "window must still close); list only types that open incidents");
                 }

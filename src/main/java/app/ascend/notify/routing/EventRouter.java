@@ -72,6 +72,10 @@ public class EventRouter {
         }
         TriggerBatch batch = new TriggerBatch(outbox, incidents);
         for (GovernanceEvent event : events) {
+            if (event.type().action() == EventType.Action.CHANGE) {
+                decisions.add(change(event, organizationName, channels, batch));
+                continue;
+            }
             boolean trigger = event.type().action() == EventType.Action.TRIGGER;
             if (!trigger) {
                 batch.write(); // a follow-up closes what the triggers before it opened: they are written first
@@ -120,7 +124,8 @@ public class EventRouter {
      */
     private static boolean needsLockOrder(List<GovernanceEvent> events) {
         return events.stream().anyMatch(event -> event.type().action() != EventType.Action.TRIGGER
-                && event.type().action() != EventType.Action.NOTICE); // a notice touches no incident
+                && event.type().action() != EventType.Action.NOTICE // a notice touches no incident
+                && event.type().action() != EventType.Action.CHANGE); // a change touches no incident
     }
 
     /**
@@ -170,6 +175,33 @@ public class EventRouter {
     }
 
     /**
+     * A change ({@link EventType.Action#CHANGE}): one message to each enabled channel subscribed to it, through the
+     * type's destination for the event type, planned with the batch's triggers but opening no incident, merging into
+     * nothing and in a sequence of its own ({@link DedupKeys#forEvent}: {@code ascend-{event id}}), so it never waits
+     * behind an action's incident deliveries. Filtered by risk only when it carries a risk; never muted by
+     * maintenance windows ({@link #skipped}).
+     */
+    private List<Decision> change(GovernanceEvent event, String organizationName, List<Channel> channels,
+            TriggerBatch batch) {
+        String sequenceKey = DedupKeys.forEvent(event);
+        List<Decision> eventDecisions = new ArrayList<>(channels.size());
+        Instant now = clock.instant();
+        for (Channel channel : channels) {
+            ChannelType type = types.get(channel.type());
+            Optional<Decision> skipped = skipped(event, channel, type, now, true);
+            if (skipped.isPresent()) {
+                eventDecisions.add(skipped.get());
+                continue;
+            }
+            String destination = channel.settings().destinationFor(event.type()).orElseThrow();
+            RenderedMessage message = type.render(channel.ref(), event, organizationName);
+            batch.plan(event, channel, type, sequenceKey, null, SequenceKey.of(destination, sequenceKey), destination,
+                    type.maskDestination(destination), message, now, eventDecisions);
+        }
+        return eventDecisions;
+    }
+
+    /**
      * Why a trigger does not go to this channel, if it does not: the checks in the product's order.
      * {@code routing} is false for a preview, which must leave no trace in any suppression.
      */
@@ -186,6 +218,9 @@ public class EventRouter {
         Optional<String> refused = type.refuses(event.type());
         if (refused.isPresent()) { // only a channel of every type gets here: a list naming it was refused on save
             return Optional.of(Decision.of(channel.id(), channel.name(), RoutingOutcome.NOT_SUBSCRIBED, refused.get()));
+        }
+        if (event.type().action() == EventType.Action.CHANGE) {
+            return changeSkipped(event, channel, type);
         }
         if (event.type().action() != EventType.Action.TRIGGER) {
             return noDestination(event, channel, type); // a follow-up is news about a trigger: never filtered or muted
@@ -208,6 +243,23 @@ public class EventRouter {
     }
 
     /**
+     * Why a change does not go to this channel past the subscription: the risk filters only when the change carries
+     * a risk (a {@code risk_score} or {@code risk_level}; a filtered channel otherwise takes changes, which have no
+     * risk to compare), then the destination. Maintenance windows never mute a change: it pages nobody, and what
+     * changed during planned work is what a responder looks for afterwards.
+     */
+    private static Optional<Decision> changeSkipped(GovernanceEvent event, Channel channel, ChannelType type) {
+        if (event.riskScore() != null || event.riskLevel() != null) {
+            Optional<Decision> outside = RiskFilter.outside(event, channel.filters())
+                    .map(reason -> Decision.of(channel.id(), channel.name(), RoutingOutcome.FILTERED, reason));
+            if (outside.isPresent()) {
+                return outside;
+            }
+        }
+        return noDestination(event, channel, type);
+    }
+
+    /**
      * Why a follow-up does not go to a conversation ({@link DeliveryRules.FollowUps#AFTER_TRIGGER}): no trigger of
      * its dedup key went to this channel and destination (filtered, muted, or before the channel existed).
      */
@@ -215,6 +267,9 @@ public class EventRouter {
         if (event.type().action() == EventType.Action.TRIGGER
                 || type.rules().followUps() != DeliveryRules.FollowUps.AFTER_TRIGGER) {
             return Optional.empty();
+        }
+        if (event.type().action() == EventType.Action.CHANGE) {
+            return Optional.empty(); // a change follows no trigger
         }
         String destination = channel.settings().destinationFor(event.type()).orElseThrow();
         if (outbox.triggerQueued(channel.id(), SequenceKey.of(destination, dedupKey))) {
@@ -240,7 +295,8 @@ public class EventRouter {
         String dedupKey = DedupKeys.forEvent(event);
         ChannelType type = types.get(channel.type());
         if (type.rules().followUps() != DeliveryRules.FollowUps.OPEN_INCIDENTS
-                || event.type().action() == EventType.Action.TRIGGER) {
+                || event.type().action() == EventType.Action.TRIGGER
+                || event.type().action() == EventType.Action.CHANGE) {
             Optional<Decision> skipped = skipped(event, channel, type, clock.instant(), false)
                     .or(() -> noTriggerToFollow(event, dedupKey, channel, type));
             if (skipped.isPresent()) {

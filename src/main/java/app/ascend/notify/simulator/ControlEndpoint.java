@@ -80,6 +80,9 @@ final class ControlEndpoint implements HttpHandler {
             case "events" -> get ? ok(views.requests(query.containsKey("dedup_key")
                     ? simulator.eventsFor(query.get("dedup_key"))
                     : simulator.acceptedEvents())) : notAllowed(method, path);
+            case "changes" -> get ? ok(views.requests(query.containsKey("routing_key")
+                    ? simulator.changeEventsFor(query.get("routing_key"))
+                    : simulator.changeEvents())) : notAllowed(method, path);
             case "incidents" -> get ? ok(views.incidents(query.containsKey("routing_key")
                     && query.containsKey("dedup_key")
                     ? simulator.incidentsFor(query.get("routing_key"), query.get("dedup_key"))

@@ -45,16 +45,73 @@ final class EventValidator {
         return errors;
     }
 
-    /** Errors for a change event: routing_key and payload.summary required, same limits (FACTS.md §6). */
+    /**
+     * Errors for a change event (FACTS.md §6; spec {@code /change/enqueue} and {@code ChangeEventPayload}): routing_key
+     * (32 alphanumeric characters, not a ruleset key) and payload (an object) required; payload.summary required, at
+     * most 1024 code points; payload.timestamp, when given, an ISO 8601 date-time; payload.source a string and
+     * payload.custom_details an object when given; links[].href required; same 512 KB limit. A change event has no
+     * event_action and no dedup_key ([D3]: change events are not correlated): the spec lists neither, and we refuse
+     * both so a sender that mixes up the two APIs is caught here; what PagerDuty does with them is unconfirmed, and
+     * those messages, like every message not quoted in FACTS.md, are our wording.
+     */
     List<String> changeEventErrors(JsonNode event, int bodyBytes) {
         List<String> errors = new ArrayList<>();
         checkRoutingKey(event, errors);
-        checkSummary(event.get("payload"), "'payload.summary' is missing or blank", errors);
+        String key = text(event, "routing_key");
+        if (key != null && key.startsWith("R")) {
+            errors.add("'routing_key' is a ruleset key: change events need a service integration key");
+        }
+        for (String field : List.of("event_action", "dedup_key")) {
+            if (event.has(field)) {
+                errors.add("'" + field + "' is not accepted on change events (they are not correlated)");
+            }
+        }
+        JsonNode payload = event.get("payload");
+        if (payload == null || payload.isNull()) {
+            errors.add("'payload' is missing or blank");
+        } else if (!payload.isObject()) {
+            errors.add("'payload' is invalid (must be an object)");
+        } else {
+            checkChangePayload(payload, errors);
+        }
         checkLinks(event, errors);
         // The spec accepts images on change events; the doc says links only (FACTS.md §6, unconfirmed).
         checkImages(event, errors);
         checkSize(bodyBytes, errors);
         return errors;
+    }
+
+    private static void checkChangePayload(JsonNode payload, List<String> errors) {
+        checkSummary(payload, "'payload.summary' is missing or blank", errors);
+        JsonNode timestamp = payload.get("timestamp");
+        if (timestamp != null && !timestamp.isNull() && !(timestamp.isString() && isDateTime(timestamp.stringValue()))) {
+            errors.add("'payload.timestamp' is invalid (must be an ISO 8601 date-time)");
+        }
+        JsonNode source = payload.get("source");
+        if (source != null && !source.isNull() && !source.isString()) {
+            errors.add("'payload.source' is invalid (must be a string)");
+        }
+        JsonNode details = payload.get("custom_details");
+        if (details != null && !details.isNull() && !details.isObject()) {
+            errors.add("'payload.custom_details' is invalid (must be an object)");
+        }
+    }
+
+    /**
+     * ISO 8601 as senders write it: RFC 3339 ({@code 2026-12-06T18:47:33.315Z}) or the doc's {@code +0000} offset
+     * form ({@code 2015-07-17T08:42:58.315+0000}). What PagerDuty does with an unparseable one is unconfirmed (§11.3).
+     */
+    static boolean isDateTime(String value) {
+        for (java.time.format.DateTimeFormatter format : List.of(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]xx"))) {
+            try {
+                java.time.OffsetDateTime.parse(value, format);
+                return true;
+            } catch (java.time.format.DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        return false;
     }
 
     /** Live texts from FACTS.md §2 ([I2], [I3]); a missing key has length 0, so it gets the length message. */

@@ -330,6 +330,11 @@ public final class PagerDutySimulator implements AutoCloseable {
         return journal.matching(r -> r.outcome() == EventOutcome.CHANGE_RECORDED);
     }
 
+    /** Accepted change events sent with this routing key, in arrival order. */
+    public List<RecordedRequest> changeEventsFor(String routingKey) {
+        return journal.matching(r -> r.outcome() == EventOutcome.CHANGE_RECORDED && routingKey.equals(r.routingKey()));
+    }
+
     /** Every incident ever opened, in the order opened. */
     public List<SimIncident> incidents() {
         return incidents.incidents();
@@ -396,6 +401,8 @@ public final class PagerDutySimulator implements AutoCloseable {
         return String.join(System.lineSeparator(),
                 "  PagerDuty channel:  Events API URL " + baseUrl + EventIntake.ENQUEUE_PATH
                         + "; received events: GET " + baseUrl + "/_sim/events",
+                "    change events:    " + baseUrl + EventIntake.CHANGE_ENQUEUE_PATH + " (validated as PagerDuty's "
+                        + "Change Events API; no incidents); received: curl " + baseUrl + "/_sim/changes?routing_key=...",
                 "    v3 webhooks:      curl -X POST " + baseUrl + "/_sim/subscriptions -d '{\"url\":\"<channel webhook_url>\","
                         + "\"secret\":\"<config.webhook_secret>\"}'   (sent: GET .../subscriptions/deliveries)",
                 "    by hand:          curl -X POST " + baseUrl + "/_sim/incidents/acknowledge -d '{\"routing_key\":\"...\","

@@ -29,6 +29,10 @@ class ChannelTypesListIT extends ApiTest {
         assertThat(pagerDuty.get("follow_ups").stringValue()).isEqualTo("open_incidents");
         assertThat(pagerDuty.get("opens_incidents").booleanValue()).isTrue();
         assertThat(strings(pagerDuty.get("owned_fields"))).contains("config", "severity_mapping");
+        assertThat(pagerDuty.get("refused_events")).isEmpty();
+        // A change is not a ticket: the ticket type lists the change types it refuses, so a client does not offer them.
+        assertThat(strings(typeNamed(answer.json(), "servicenow").get("refused_events")))
+                .containsExactly("policy.changed", "agent.deployed", "agent.permissions_changed");
     }
 
     @Test

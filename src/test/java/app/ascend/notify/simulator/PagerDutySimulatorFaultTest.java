@@ -77,7 +77,7 @@ class PagerDutySimulatorFaultTest {
         sim.setOutage(true);
 
         HttpResponse<String> alert = http.enqueue(json(trigger(ROUTING_KEY, "k")));
-        HttpResponse<String> change = http.changeEnqueue(json(TestEvents.change(ROUTING_KEY, "deploy")));
+        HttpResponse<String> change = http.changeEnqueue(json(TestEvents.change(TestEvents.OTHER_ROUTING_KEY, "deploy")));
         sim.setOutage(false);
         HttpResponse<String> after = http.enqueue(json(trigger(ROUTING_KEY, "k")));
 

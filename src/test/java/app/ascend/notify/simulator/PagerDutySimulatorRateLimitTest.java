@@ -111,12 +111,12 @@ class PagerDutySimulatorRateLimitTest {
     }
 
     @Test
-    void changeEventsShareTheRoutingKeysWindow() {
+    void changeEventsShareTheRoutingKeysWindow() { // a service key: change events take no ruleset key (R…)
         sim.setRateLimit(2);
-        assertThat(http.changeEnqueue(json(TestEvents.change(ROUTING_KEY, "deploy 1"))).statusCode()).isEqualTo(202);
-        assertThat(status(trigger(ROUTING_KEY, "a"))).isEqualTo(202);
+        assertThat(http.changeEnqueue(json(TestEvents.change(OTHER_ROUTING_KEY, "deploy 1"))).statusCode()).isEqualTo(202);
+        assertThat(status(trigger(OTHER_ROUTING_KEY, "a"))).isEqualTo(202);
 
-        HttpResponse<String> change = http.changeEnqueue(json(TestEvents.change(ROUTING_KEY, "deploy 2")));
+        HttpResponse<String> change = http.changeEnqueue(json(TestEvents.change(OTHER_ROUTING_KEY, "deploy 2")));
         assertThat(change.statusCode()).isEqualTo(429);
         assertThat(change.body()).isEqualTo(THROTTLED);
         assertThat(sim.changeEvents()).hasSize(1);

@@ -223,7 +223,7 @@ class PagerDutySimulatorValidationTest {
 
     @Test
     void changeEventIsAcceptedRecordedAndOpensNoIncident() {
-        HttpResponse<String> response = http.changeEnqueue(json(TestEvents.change(ROUTING_KEY, "Deployed v1.2")));
+        HttpResponse<String> response = http.changeEnqueue(json(TestEvents.change(TestEvents.OTHER_ROUTING_KEY, "Deployed v1.2")));
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.body()).isEqualTo("{\"status\":\"success\",\"message\":\"Change event processed\"}");
@@ -241,7 +241,10 @@ class PagerDutySimulatorValidationTest {
         assertThat(response.body()).isEqualTo(INVALID_PREFIX
                 + "\"Length of 'routing_key' is incorrect (should be 32 characters)\","
                 + "\"'summary' is too long (maiximum is 1024 characters)\"]}");
-        event.put("routing_key", ROUTING_KEY).remove("payload");
+        event.put("routing_key", TestEvents.OTHER_ROUTING_KEY).remove("payload");
+        assertThat(http.changeEnqueue(json(event)).body())
+                .isEqualTo(INVALID_PREFIX + "\"'payload' is missing or blank\"]}"); // the spec requires payload
+        event.putObject("payload").put("source", "deployer");
         assertThat(http.changeEnqueue(json(event)).body())
                 .isEqualTo(INVALID_PREFIX + "\"'payload.summary' is missing or blank\"]}");
     }

@@ -19,6 +19,14 @@ class SimulatorUsageTextTest {
     }
 
     @Test
+    void usageNamesTheChangeEventsApiAndItsControlRoute() {
+        String usage = PagerDutySimulator.usage("http://127.0.0.1:8090");
+
+        assertThat(usage).contains("http://127.0.0.1:8090/v2/change/enqueue")
+                .contains("curl http://127.0.0.1:8090/_sim/changes?routing_key=");
+    }
+
+    @Test
     void usageNamesTheTeamsWorkflowsStandIn() {
         String usage = PagerDutySimulator.usage("http://127.0.0.1:8090");
 

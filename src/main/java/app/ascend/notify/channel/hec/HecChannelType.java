@@ -116,9 +116,12 @@ public class HecChannelType implements ChannelType {
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
             case NOTICE -> MessageKind.NOTICE;
+            case CHANGE -> MessageKind.CHANGE;
         };
-        int priority = kind == MessageKind.TRIGGER ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(3)
-                : kind == MessageKind.NOTICE ? RiskLevel.LOW.ordinal() : 0; // a notice is news, not urgent
+        int priority = kind == MessageKind.TRIGGER ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(3) : 0;
+        if (kind == MessageKind.CHANGE || kind == MessageKind.NOTICE) {
+            priority = RiskLevel.LOW.ordinal(); // information or news, behind riskier triggers
+        }
         return new RenderedMessage(payload, priority, kind);
     }
 

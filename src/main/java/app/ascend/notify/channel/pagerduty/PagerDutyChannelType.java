@@ -39,6 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class PagerDutyChannelType implements ChannelType {
     public static final String NAME = "pagerduty";
+    /** A change is information, not a page: it waits like an info trigger (0 critical … 3 info). */
+    private static final int CHANGE_PRIORITY = 3;
     private static final DeliveryRules RULES = new DeliveryRules(true, true, DeliveryRules.FollowUps.OPEN_INCIDENTS, false);
     /** Stands in for the routing key while rendering, so the size check counts its 32 characters. */
     private static final String KEY_PLACEHOLDER = "0".repeat(PagerDutyLimits.ROUTING_KEY_LENGTH);
@@ -54,6 +56,7 @@ public class PagerDutyChannelType implements ChannelType {
             "runbook_links", "include_metadata", "webhook_secret", "rest_api_token");
 
     private final PagerDutyEventMapper mapper = new PagerDutyEventMapper();
+    private final PagerDutyChangeMapper changes = new PagerDutyChangeMapper();
     private final PagerDutyInboundWebhooks inbound = new PagerDutyInboundWebhooks();
     private final JsonMapper json = JsonMapper.builder().build();
     private final PagerDutyClient client;
@@ -177,6 +180,9 @@ public class PagerDutyChannelType implements ChannelType {
         PagerDutySettings settings = (PagerDutySettings) channel.settings();
         RenderOptions options = new RenderOptions(KEY_PLACEHOLDER, organizationName, settings.severityMapping(),
                 settings.runbookLinks(), settings.includeMetadata(), publicUrl);
+        if (event.type().action() == EventType.Action.CHANGE) {
+            return renderChange(event, options);
+        }
         PagerDutyEvent rendered = mapper.render(event, options);
         ObjectNode payload = (ObjectNode) json.readTree(mapper.encode(rendered));
         payload.remove("routing_key");
@@ -185,8 +191,19 @@ public class PagerDutyChannelType implements ChannelType {
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
             case NOTICE -> MessageKind.NOTICE;
+            case CHANGE -> MessageKind.CHANGE;
         };
         return new RenderedMessage(payload, priority(rendered), kind);
+    }
+
+    /**
+     * A change goes to the Change Events API ({@code /v2/change/enqueue}, FACTS.md §6): no event_action, no
+     * dedup_key; it waits behind every trigger when the key's budget (shared with alert events) is spent.
+     */
+    private RenderedMessage renderChange(GovernanceEvent event, RenderOptions options) {
+        ObjectNode payload = (ObjectNode) json.readTree(changes.encode(changes.render(event, options)));
+        payload.remove("routing_key");
+        return new RenderedMessage(payload, CHANGE_PRIORITY, MessageKind.CHANGE);
     }
 
     /** Critical first when a key's budget is spent (issue: "critical first, then by age"). */
@@ -210,6 +227,10 @@ public class PagerDutyChannelType implements ChannelType {
     @Override
     public SendResult send(Outgoing message) {
         String destination = message.destination();
+        if (message.kind() == MessageKind.CHANGE) {
+            return client.enqueueChange(PagerDutySettings.regionOf(destination),
+                    json.writeValueAsBytes(withRoutingKey(PagerDutySettings.routingKeyOf(destination), message.payload())));
+        }
         return client.enqueue(PagerDutySettings.regionOf(destination),
                 json.writeValueAsBytes(withRoutingKey(PagerDutySettings.routingKeyOf(destination), message.payload())));
     }

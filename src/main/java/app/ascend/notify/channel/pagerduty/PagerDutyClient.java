@@ -78,8 +78,25 @@ public class PagerDutyClient {
         return URI.create(base + "/v2/enqueue");
     }
 
+    /** The Change Events API, on the same host as alert events (FACTS.md §1, §6). */
+    URI changeUri(String region) {
+        return URI.create(enqueueUri(region).toString().replaceAll("/v2/enqueue$", "/v2/change/enqueue"));
+    }
+
     SendResult enqueue(String region, byte[] body) {
-        SendResult result = sender.post(enqueueUri(region), Map.of("Content-Type", "application/json"), body, this::read);
+        return post(enqueueUri(region), body);
+    }
+
+    /**
+     * A change event: PagerDuty answers it as alert events (202/400/429/5xx, 512 KB, [D3] "Responses and Limits"
+     * points to [D1]); the 202's message text ("Change event processed") is unconfirmed (FACTS.md §6).
+     */
+    SendResult enqueueChange(String region, byte[] body) {
+        return post(changeUri(region), body);
+    }
+
+    private SendResult post(URI uri, byte[] body) {
+        SendResult result = sender.post(uri, Map.of("Content-Type", "application/json"), body, this::read);
         responses(result.httpStatus() == null ? NotifierMetrics.NO_ANSWER : String.valueOf(result.httpStatus())).increment();
         return result;
     }

@@ -47,6 +47,8 @@ public final class PagerDutyEventMapper {
             case TRIGGER -> codec.fitToSizeLimit(trigger(event, options, dedupKey));
             // Never routed here: PagerDutyChannelType.refuses every notice (PagerDuty is where they come from).
             case NOTICE -> throw new IllegalArgumentException(event.type() + " is never sent to PagerDuty");
+            case CHANGE -> throw new IllegalArgumentException(
+                    "a change goes to the Change Events API: render it with PagerDutyChangeMapper");
         };
     }
 

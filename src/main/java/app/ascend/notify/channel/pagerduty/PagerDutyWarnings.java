@@ -54,7 +54,25 @@ final class PagerDutyWarnings {
                         + ", which this channel's events do not include, so the rule never applies to them.");
             }
         }
+        rulesetKeyForChanges().ifPresent(warnings::add);
         return warnings;
+    }
+
+    /**
+     * A change type routed to a ruleset key (32 characters starting with {@code R}, [D1]): the Change Events API takes
+     * only a service's integration key ([D3], FACTS.md §6), so those changes would be refused.
+     */
+    private Optional<String> rulesetKeyForChanges() {
+        List<String> refused = subscribed.stream().filter(type -> type.action() == EventType.Action.CHANGE)
+                .filter(type -> settings.destinationFor(type).map(PagerDutySettings::routingKeyOf)
+                        .filter(key -> PagerDutyLimits.isValidRoutingKey(key) && key.startsWith("R")).isPresent())
+                .map(EventType::wireName).toList();
+        if (refused.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join(", ", refused) + " would go to a ruleset key (it starts with R), but PagerDuty's "
+                + "Change Events API takes only a service's integration key, so those changes would be refused. Route "
+                + "them with routing_rules to a service's Events API v2 key, or leave them out of events.");
     }
 
     private Optional<String> keyWarning(String path, String key, String use) {

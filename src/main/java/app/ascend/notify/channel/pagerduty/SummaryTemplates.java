@@ -1,5 +1,6 @@
 package app.ascend.notify.channel.pagerduty;
 
+import app.ascend.notify.event.Changes;
 import app.ascend.notify.event.GovernanceEvent;
 
 /**
@@ -31,6 +32,8 @@ public final class SummaryTemplates {
             // Notices are never sent to PagerDuty (refused); a summary for completeness.
             case INCIDENT_ACKNOWLEDGED, INCIDENT_UNACKNOWLEDGED, INCIDENT_RESOLVED, INCIDENT_REOPENED, INCIDENT_UPDATED ->
                     withTarget("Incident " + e.type().wireName().substring("incident.".length()), e);
+            // Change types: what changed, and who changed it.
+            case POLICY_CHANGED, AGENT_DEPLOYED, AGENT_PERMISSIONS_CHANGED -> Changes.sentence(e);
         };
     }
 

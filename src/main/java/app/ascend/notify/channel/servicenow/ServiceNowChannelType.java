@@ -58,6 +58,9 @@ public class ServiceNowChannelType implements ChannelType {
      * choice: a storm is spread rather than spent on an hourly rule in seconds, and a 429 still waits for its
      * Retry-After.
      */
+    static final String CHANGE_REFUSED = "a change is not a ticket: ServiceNow channels take no change events "
+            + "(policy.changed, agent.deployed, agent.permissions_changed); send them to a PagerDuty, webhook, chat or "
+            + "SIEM channel";
     static final RateLimit RATE = RateLimit.perMinute(120);
     private static final DeliveryRules RULES = new DeliveryRules(true, true, DeliveryRules.FollowUps.OPEN_INCIDENTS, true,
             true);
@@ -133,12 +136,18 @@ public class ServiceNowChannelType implements ChannelType {
     }
 
     /**
-     * Notices ({@code incident.acknowledged}, ...) are refused for now: the natural form is a work note on the
+     * A change ({@code policy.changed}, {@code agent.deployed}, ...) is not a ticket: an incident would need someone to
+     * close it, and ServiceNow's change requests ask for approval before a change, whereas ASCEND reports one already
+     * made. So channels of this type take none; a channel listing one is refused with this sentence.
+     * Notices ({@code incident.acknowledged}, ...) are refused too, for now: the natural form is a work note on the
      * action's ticket, which would need a ticket to exist for every notice's action (a notice comes from another
      * channel's incident, often of an action this instance never got). Refused rather than half done.
      */
     @Override
     public Optional<String> refuses(EventType type) {
+        if (type.action() == EventType.Action.CHANGE) {
+            return Optional.of(CHANGE_REFUSED);
+        }
         if (type.action() == EventType.Action.NOTICE) {
             return Optional.of(type + " reports what a destination did to an incident; a ServiceNow channel does not "
                     + "take such notices (yet: they would be work notes on the ticket); subscribe a webhook, Slack, Teams, "
@@ -155,6 +164,7 @@ public class ServiceNowChannelType implements ChannelType {
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
             case NOTICE -> MessageKind.NOTICE;
+            case CHANGE -> MessageKind.CHANGE;
         };
         int priority = kind == MessageKind.TRIGGER
                 ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(RiskLevel.LOW.ordinal()) : 0;
@@ -215,6 +225,7 @@ public class ServiceNowChannelType implements ChannelType {
                     message.kind(), ServiceNowRemoteRef.decode(message.originalRef()));
             // Never routed here (refuses); a stored one from another version is refused, never retried.
             case NOTICE -> SendResult.noAnswer(Outcome.REJECTED, "a ServiceNow channel takes no notices", 0);
+            case CHANGE -> SendResult.noAnswer(Outcome.REJECTED, CHANGE_REFUSED, 0); // refused before routing; never queued
         };
     }
 }

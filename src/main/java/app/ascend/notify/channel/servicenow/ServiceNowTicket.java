@@ -65,6 +65,7 @@ final class ServiceNowTicket {
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
             case NOTICE -> MessageKind.NOTICE;
+            case CHANGE -> MessageKind.CHANGE;
         };
         ObjectNode payload = base(kind, dedupKey, e.type().wireName(), e.occurredAt());
         if (kind == MessageKind.TRIGGER) {

@@ -134,11 +134,14 @@ public class SlackChannelType implements ChannelType {
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
             case NOTICE -> MessageKind.NOTICE;
+            case CHANGE -> MessageKind.CHANGE;
         };
         // Follow-ups first (they close what is open), then triggers by risk, when the channel's budget is spent.
         int priority = kind == MessageKind.TRIGGER
-                ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(RiskLevel.LOW.ordinal())
-                : kind == MessageKind.NOTICE ? RiskLevel.LOW.ordinal() : 0; // a notice is news, not urgent
+                ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(RiskLevel.LOW.ordinal()) : 0;
+        if (kind == MessageKind.CHANGE || kind == MessageKind.NOTICE) {
+            priority = RiskLevel.LOW.ordinal(); // information or news: behind follow-ups and riskier triggers
+        }
         return new RenderedMessage(payload, priority, kind);
     }
 

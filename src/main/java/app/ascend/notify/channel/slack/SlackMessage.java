@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import app.ascend.notify.channel.spi.MessageKind;
+import app.ascend.notify.event.Changes;
 import app.ascend.notify.event.DedupKeys;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
@@ -49,6 +50,9 @@ final class SlackMessage {
         if (e.type().action() == EventType.Action.NOTICE) {
             return SlackNotice.render(e, organizationName, viewButton(e.actionId()));
         }
+        if (e.type().action() == EventType.Action.CHANGE) {
+            return change(e, organizationName, settings);
+        }
         return e.type().action() == EventType.Action.TRIGGER ? trigger(e, organizationName, settings)
                 : followUp(e, organizationName);
     }
@@ -84,6 +88,41 @@ final class SlackMessage {
         meta.put("dedup_key", dedupKey);
         meta.put("title", title);
         meta.put("level", level);
+        meta.put("summary", SlackLimits.cut(summary, QUOTED_SUMMARY));
+        return message;
+    }
+
+    /**
+     * A change (policy changed, agent deployed, permissions widened): information in a message of its own, never an
+     * alert, so no risk colour unless the event carries a risk, and nothing a follow-up would update.
+     */
+    private ObjectNode change(GovernanceEvent e, String organizationName, SlackSettings settings) {
+        String title = title(e.type());
+        String summary = Changes.sentence(e);
+        List<ObjectNode> blocks = new ArrayList<>();
+        blocks.add(header("📝 CHANGE · " + title));
+        blocks.add(section(SlackLimits.mrkdwn(SlackLimits.cut(summary, SlackLimits.SUMMARY), SlackLimits.SECTION_TEXT)));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("Policy", e.policyName());
+        fields.put("Agent", e.agentId());
+        fields.put("Resource", e.resource());
+        fields.put("By", e.user());
+        fields.put("Risk level", RiskLevel.of(e).map(RiskLevel::wireName).orElse(null));
+        fields.put("Organization", organizationName);
+        fields(fields).ifPresent(blocks::add);
+        blocks.add(context(e.type().wireName() + " · change (opens no incident) · " + e.occurredAt()));
+        List<ObjectNode> buttons = new ArrayList<>();
+        if (publicUrl != null) {
+            button(VIEW_LINK_TEXT, publicUrl + "/#/events/" + pathSegment(e.id()), "view_in_ascend").ifPresent(buttons::add);
+        }
+        settings.runbookFor(e.type()).flatMap(url -> button(RUNBOOK_TEXT, url, "runbook")).ifPresent(buttons::add);
+        actions(buttons).ifPresent(blocks::add);
+        ObjectNode message = message("[CHANGE] " + summary, blocks);
+        ObjectNode meta = message.putObject(META);
+        meta.put("kind", MessageKind.CHANGE.wireName());
+        meta.put("dedup_key", DedupKeys.forEvent(e));
+        meta.put("title", title);
+        meta.put("event_type", e.type().wireName());
         meta.put("summary", SlackLimits.cut(summary, QUOTED_SUMMARY));
         return message;
     }
@@ -280,6 +319,7 @@ final class SlackMessage {
             case INCIDENT_RESOLVED -> "Incident resolved";
             case INCIDENT_REOPENED -> "Incident reopened";
             case INCIDENT_UPDATED -> "Incident updated";
+            case POLICY_CHANGED, AGENT_DEPLOYED, AGENT_PERMISSIONS_CHANGED -> Changes.title(type);
         };
     }
 

@@ -94,7 +94,8 @@ record SlackSettings(String webhookUrl, String botToken, String channel, Map<Str
                     + "unencrypted; Slack's own webhooks are https://hooks.slack.com/…");
         }
         if (!botMode() && subscribed.stream().anyMatch(type -> type.action() != EventType.Action.TRIGGER
-                && type.action() != EventType.Action.NOTICE)) {
+                && type.action() != EventType.Action.NOTICE
+                && type.action() != EventType.Action.CHANGE)) { // a change is a message of its own: nothing to update
             warnings.add("An incoming webhook cannot edit what it posted (Slack returns no message ts): approvals and "
                     + "resolves arrive as new messages quoting the alert. Use config.bot_token and config.channel to "
                     + "have the alert itself updated and a thread reply added.");

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 
 import app.ascend.notify.channel.spi.MessageKind;
+import app.ascend.notify.event.Changes;
 import app.ascend.notify.event.DedupKeys;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
@@ -60,7 +61,10 @@ final class CefMapper {
         sourceAddress(f, e.sourceIp());
         add(f, "msg", summaryOf(e), STRING_MAX);
         add(f, "externalId", e.id(), EXTERNAL_ID_MAX);
-        if (publicUrl != null && hasText(e.actionId())) {
+        if (publicUrl != null && e.type().action() == EventType.Action.CHANGE) {
+            // A change belongs to no action: the link is the event itself in the console.
+            add(f, "request", publicUrl + "/#/events/" + URLEncoder.encode(e.id(), StandardCharsets.UTF_8), STRING_MAX);
+        } else if (publicUrl != null && hasText(e.actionId())) {
             add(f, "request", publicUrl + "/actions/" + URLEncoder.encode(e.actionId(), StandardCharsets.UTF_8)
                     .replace("+", "%20"), STRING_MAX);
         }
@@ -105,6 +109,8 @@ final class CefMapper {
 
     /** An approval, resolve or acknowledge is good news whatever the risk it carries: Low; so is a notice (news). */
     static final int FOLLOW_UP_SEVERITY = 1;
+    /** A change (policy changed, agent deployed) that carries no risk is information: Low. */
+    static final int CHANGE_SEVERITY = 1;
 
     /**
      * CEF severity 0–10 for a trigger: its risk score divided by ten when the score is in the event's risk band
@@ -113,7 +119,10 @@ final class CefMapper {
      * {@link #FOLLOW_UP_SEVERITY}.
      */
     static int severity(GovernanceEvent e) {
-        if (e.type().action() != EventType.Action.TRIGGER) {
+        if (e.type().action() == EventType.Action.CHANGE && e.riskScore() == null && e.riskLevel() == null) {
+            return CHANGE_SEVERITY; // a change carrying a risk is scored like a trigger, below
+        }
+        if (e.type().action() != EventType.Action.TRIGGER && e.type().action() != EventType.Action.CHANGE) {
             return FOLLOW_UP_SEVERITY;
         }
         Optional<RiskLevel> level = RiskLevel.of(e);
@@ -137,6 +146,7 @@ final class CefMapper {
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
             case NOTICE -> MessageKind.NOTICE;
+            case CHANGE -> MessageKind.CHANGE;
         };
     }
 
@@ -155,6 +165,7 @@ final class CefMapper {
             case INCIDENT_RESOLVED -> "Incident resolved";
             case INCIDENT_REOPENED -> "Incident reopened";
             case INCIDENT_UPDATED -> "Incident updated";
+            case POLICY_CHANGED, AGENT_DEPLOYED, AGENT_PERMISSIONS_CHANGED -> Changes.title(type);
         };
     }
 
@@ -185,6 +196,9 @@ final class CefMapper {
     }
 
     private static String summaryOf(GovernanceEvent e) {
+        if (e.type().action() == EventType.Action.CHANGE) {
+            return Changes.sentence(e);
+        }
         if (hasText(e.summary())) {
             return e.summary();
         }

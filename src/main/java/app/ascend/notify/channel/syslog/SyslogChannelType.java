@@ -126,8 +126,10 @@ public class SyslogChannelType implements ChannelType, DisposableBean {
         SyslogSettings settings = channel == null ? null : (SyslogSettings) channel.settings();
         CefRecord record = mapper.event(event, organizationName);
         MessageKind kind = CefMapper.kindOf(event.type());
-        int priority = kind == MessageKind.TRIGGER ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(3)
-                : kind == MessageKind.NOTICE ? RiskLevel.LOW.ordinal() : 0; // a notice is news, not urgent
+        int priority = kind == MessageKind.TRIGGER ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(3) : 0;
+        if (kind == MessageKind.CHANGE || kind == MessageKind.NOTICE) {
+            priority = RiskLevel.LOW.ordinal(); // information or news, behind riskier triggers
+        }
         return new RenderedMessage(payload(settings, new SyslogMessage(0, null, null, event.occurredAt(), record)),
                 priority, kind);
     }

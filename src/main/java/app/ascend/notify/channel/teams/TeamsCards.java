@@ -14,6 +14,7 @@ import app.ascend.notify.channel.spi.Truncation;
 import app.ascend.notify.channel.teams.TeamsMessage.Button;
 import app.ascend.notify.channel.teams.TeamsMessage.Card;
 import app.ascend.notify.channel.teams.TeamsMessage.Fact;
+import app.ascend.notify.event.Changes;
 import app.ascend.notify.event.DedupKeys;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
@@ -53,7 +54,9 @@ final class TeamsCards {
         List<String> cut = new ArrayList<>();
         String dedupKey = DedupKeys.forEvent(e);
         List<Button> buttons = new ArrayList<>();
-        if (publicUrl != null && hasText(e.actionId())) {
+        if (publicUrl != null && e.type().action() == EventType.Action.CHANGE) {
+            buttons.add(new Button(VIEW_LINK_TEXT, publicUrl + "/#/events/" + pathSegment(e.id()))); // a change has no action
+        } else if (publicUrl != null && hasText(e.actionId())) {
             buttons.add(new Button(VIEW_LINK_TEXT, publicUrl + "/actions/" + pathSegment(e.actionId())));
         }
         if (settings != null) {
@@ -79,6 +82,21 @@ final class TeamsCards {
         }
         if (e.type().action() == EventType.Action.NOTICE) {
             return notice(e, organization, dedupKey, level, buttons);
+        }
+        if (e.type().action() == EventType.Action.CHANGE) {
+            // Information beside the alerts: a neutral card, never "opened", with no alert to follow up.
+            List<Fact> facts = new ArrayList<>();
+            fact(facts, "Policy", e.policyName());
+            fact(facts, "Agent", e.agentId());
+            fact(facts, "Resource", e.resource());
+            fact(facts, "By", e.user());
+            fact(facts, "Risk level", level.map(RiskLevel::wireName).orElse(null));
+            fact(facts, "Organization", organization);
+            String details = e.details() == null ? null : TeamsMessage.json(e.details());
+            return fitted(new Card(cut("Change: " + Changes.title(e.type()), TITLE_MAX_CODE_POINTS, "title", cut),
+                    "default", cut(Changes.sentence(e), SUMMARY_MAX_CODE_POINTS, "summary", cut), facts,
+                    cut(details, DETAILS_MAX_CODE_POINTS, "details", cut),
+                    "Change (opens no incident) · " + e.type().wireName() + " at " + e.occurredAt(), buttons, cut));
         }
         // A follow-up names the alert it is about: the same dedup key, action and resource as its trigger's card.
         String state = stateOf(e.type());

@@ -117,10 +117,13 @@ public class TeamsChannelType implements ChannelType {
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
             case NOTICE -> MessageKind.NOTICE;
+            case CHANGE -> MessageKind.CHANGE;
         };
         // Follow-ups first, then triggers by risk (critical 0 … low 3), when the URL's budget is spent.
-        int priority = kind == MessageKind.TRIGGER ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(3)
-                : kind == MessageKind.NOTICE ? RiskLevel.LOW.ordinal() : 0; // a notice is news, not urgent
+        int priority = kind == MessageKind.TRIGGER ? RiskLevel.of(event).map(RiskLevel::ordinal).orElse(3) : 0;
+        if (kind == MessageKind.CHANGE || kind == MessageKind.NOTICE) {
+            priority = RiskLevel.LOW.ordinal(); // information or news, behind follow-ups and riskier triggers
+        }
         return new RenderedMessage(payload, priority, kind);
     }
 

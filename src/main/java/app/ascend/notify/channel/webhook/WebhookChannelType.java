@@ -107,10 +107,13 @@ public class WebhookChannelType implements ChannelType {
             case ACKNOWLEDGE -> MessageKind.ACKNOWLEDGE;
             case RESOLVE -> MessageKind.RESOLVE;
             case NOTICE -> MessageKind.NOTICE;
+            case CHANGE -> MessageKind.CHANGE;
         };
         // Follow-ups first (they close what is open), then triggers by risk, when the URL's budget is spent.
-        int priority = kind == MessageKind.TRIGGER ? RiskLevels.priority(RiskLevels.of(event))
-                : kind == MessageKind.NOTICE ? RiskLevels.priority(RiskLevels.LOW) : 0; // a notice is news, not urgent
+        int priority = kind == MessageKind.TRIGGER ? RiskLevels.priority(RiskLevels.of(event)) : 0;
+        if (kind == MessageKind.CHANGE || kind == MessageKind.NOTICE) {
+            priority = RiskLevels.priority(RiskLevels.LOW); // information or news, behind follow-ups and riskier triggers
+        }
         return new RenderedMessage(payload, priority, kind);
     }
 

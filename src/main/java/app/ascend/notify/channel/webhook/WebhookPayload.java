@@ -11,7 +11,9 @@ import java.util.StringJoiner;
 import app.ascend.notify.channel.spi.ChannelRef;
 import app.ascend.notify.channel.spi.MessageKind;
 import app.ascend.notify.channel.spi.Truncation;
+import app.ascend.notify.event.Changes;
 import app.ascend.notify.event.DedupKeys;
+import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,7 +83,10 @@ public final class WebhookPayload {
         }
         data.putNull("details_excerpt");
         ArrayNode links = data.putArray("links");
-        if (publicUrl != null && e.actionId() != null && !e.actionId().isBlank()) {
+        if (publicUrl != null && e.type().action() == EventType.Action.CHANGE) {
+            // A change belongs to no action: the link is the event itself in the console.
+            links.addObject().put("href", publicUrl + "/#/events/" + pathSegment(e.id())).put("text", VIEW_LINK_TEXT);
+        } else if (publicUrl != null && e.actionId() != null && !e.actionId().isBlank()) {
             links.addObject().put("href", publicUrl + "/actions/" + pathSegment(e.actionId())).put("text", VIEW_LINK_TEXT);
         }
         ArrayNode cut = data.putArray("truncated");
@@ -161,6 +166,9 @@ public final class WebhookPayload {
     }
 
     private static String summaryOf(GovernanceEvent e) {
+        if (e.type().action() == EventType.Action.CHANGE) {
+            return Changes.sentence(e);
+        }
         if (e.summary() != null && !e.summary().isBlank()) {
             return e.summary();
         }

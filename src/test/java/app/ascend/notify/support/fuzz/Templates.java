@@ -13,8 +13,14 @@ import app.ascend.notify.support.fuzz.Doc.Obj;
 public final class Templates {
     public static final List<String> TRIGGERS = List.of("action.blocked", "policy.violation", "auth.failed",
             "auth.mfa_failed", "anomaly.detected");
+    /** The change types: they need policy_name or agent_id (or summary) and take no dedup_key. */
+    public static final List<String> CHANGES = List.of("policy.changed", "agent.deployed", "agent.permissions_changed");
+    /** Every type but the changes: what a ServiceNow channel may list (a change is not a ticket). */
+    public static final List<String> TICKET_TYPES = List.of("action.blocked", "policy.violation", "auth.failed",
+            "auth.mfa_failed", "anomaly.detected", "action.approved", "action.resolved", "action.acknowledged");
     public static final List<String> TYPES = List.of("action.blocked", "policy.violation", "auth.failed", "auth.mfa_failed",
-            "anomaly.detected", "action.approved", "action.resolved", "action.acknowledged");
+            "anomaly.detected", "action.approved", "action.resolved", "action.acknowledged", "policy.changed",
+            "agent.deployed", "agent.permissions_changed");
     public static final List<String> EVENT_FIELDS = List.of("type", "id", "occurred_at", "action_id", "agent_id",
             "action_type", "resource", "risk_score", "risk_level", "policy_name", "user", "source_ip", "summary", "dedup_key",
             "details");
@@ -54,7 +60,11 @@ public final class Templates {
     /** A valid event for {@code actionId}; {@code sourceId} null for none. */
     public static Obj event(Random r, String actionId, String sourceId) {
         Obj event = new Obj();
-        event.put("type", r.nextInt(8) == 0 ? TYPES.get(5 + r.nextInt(3)) : TRIGGERS.get(r.nextInt(TRIGGERS.size())));
+        String type = r.nextInt(8) == 0 ? TYPES.get(5 + r.nextInt(3)) : TRIGGERS.get(r.nextInt(TRIGGERS.size()));
+        if (r.nextInt(10) == 0) {
+            type = CHANGES.get(r.nextInt(CHANGES.size()));
+        }
+        event.put("type", type);
         if (sourceId != null) {
             event.put("id", sourceId);
         }
@@ -73,8 +83,13 @@ public final class Templates {
         if (r.nextInt(3) == 0) {
             event.put("occurred_at", Instant.parse("2026-11-27T10:15:30Z").plusSeconds(r.nextInt(1_000_000) - 500_000L).toString());
         }
-        if (r.nextInt(10) == 0) {
+        boolean change = CHANGES.contains(type);
+        if (r.nextInt(10) == 0 && !change) {
             event.put("dedup_key", "dk-" + actionId);
+        }
+        if (change) { // what changed: required unless a summary says it
+            event.put(type.equals("policy.changed") ? "policy_name" : "agent_id",
+                    type.equals("policy.changed") ? "Data Protection Policy" : "customer-service-agent");
         }
         if (r.nextInt(4) == 0) {
             event.put("details", new Obj().put("query", "select * from customers").put("rows", Doc.number(r.nextInt(10_000)))
@@ -250,7 +265,7 @@ public final class Templates {
             channel.put("enabled", Doc.bool(r.nextInt(4) != 0));
         }
         if (r.nextInt(10) < 7) {
-            channel.put("events", eventList(r, TYPES));
+            channel.put("events", eventList(r, TICKET_TYPES));
         }
         Obj config = new Obj().put("instance_url", "https://203.0.113." + (1 + r.nextInt(250)));
         if (r.nextBoolean()) {
