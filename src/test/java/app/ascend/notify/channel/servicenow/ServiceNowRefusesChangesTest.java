@@ -13,7 +13,7 @@ import app.ascend.notify.outbound.OutboundAddressPolicy;
 import app.ascend.notify.outbound.OutboundHttp;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** A change is not a ticket: the ServiceNow type refuses every change type, and no other. */
+/** A change is not a ticket: the ServiceNow type refuses every change type (and the notices), and no other. */
 class ServiceNowRefusesChangesTest {
 
     @Test
@@ -26,6 +26,9 @@ class ServiceNowRefusesChangesTest {
             if (eventType.action() == EventType.Action.CHANGE) {
                 assertThat(type.refuses(eventType)).hasValueSatisfying(reason -> assertThat(reason)
                         .startsWith("a change is not a ticket").contains("PagerDuty"));
+            } else if (eventType.action() == EventType.Action.NOTICE) {
+                assertThat(type.refuses(eventType)).hasValueSatisfying(reason -> assertThat(reason)
+                        .contains("does not take such notices"));
             } else {
                 assertThat(type.refuses(eventType)).isEmpty();
             }
