@@ -24,7 +24,9 @@ export function testPanel(channel, types) {
     }
   }));
 
-  const type = h('select', null, types.eventTypes.map((t) => h('option', { value: t, selected: t === 'action.blocked' }, t)));
+  // Notices are sent by ASCEND only (a destination reported the change): never a sample event to post.
+  const sampleTypes = types.eventTypes.filter((t) => types.eventActions[t] !== 'notice');
+  const type = h('select', null, sampleTypes.map((t) => h('option', { value: t, selected: t === 'action.blocked' }, t)));
   const risk = h('input', { type: 'number', min: '0', max: '100', value: '85' });
   const actionId = h('input', { type: 'text', value: 'act_xyz789', autocomplete: 'off' });
   const preview = h('button', { type: 'button', class: 'btn' }, 'Preview');
