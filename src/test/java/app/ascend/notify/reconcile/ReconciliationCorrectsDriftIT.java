@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Responders acknowledged and resolved incidents in PagerDuty and no webhook told ASCEND (the simulator changed
  * them silently): "Reconcile now" asks PagerDuty's REST API, corrects both incidents through the webhooks' path
- * (status, remote, audit trail) and says what it corrected; a second pass finds nothing more.
+ * (status, remote, audit trail, a notice for other channels) and says what it corrected; a second pass finds
+ * nothing more.
  */
 class ReconciliationCorrectsDriftIT extends ReconciliationTest {
 
@@ -50,6 +51,13 @@ class ReconciliationCorrectsDriftIT extends ReconciliationTest {
         assertThat(audit.get("actor_email").stringValue()).isEqualTo("PagerDuty: Jane Doe");
         assertThat(audit.get("changes").get("note").stringValue())
                 .startsWith("corrected by reconciliation: PagerDuty says resolved by Jane Doe at ");
+
+        // Each correction is a state change like a webhook's: a notice other channels may subscribe to.
+        JsonNode events = reconciled.pipeline().admin().get("/api/events?limit=50").json().get("items");
+        java.util.List<String> notices = new java.util.ArrayList<>();
+        events.forEach(e -> notices.add(e.get("type").stringValue() + " " + e.path("summary").asString("")));
+        assertThat(notices).anySatisfy(n -> assertThat(n).startsWith("incident.resolved ").contains("by Jane Doe"));
+        assertThat(notices).anySatisfy(n -> assertThat(n).startsWith("incident.acknowledged ").contains("by Sam Roe"));
 
         JsonNode channel = reconciled.pipeline().admin().get(path(reconciled)).json();
         assertThat(channel.get("config").get("rest_api_token").stringValue())
