@@ -15,6 +15,7 @@ import app.ascend.notify.event.Changes;
 import app.ascend.notify.event.DedupKeys;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
+import app.ascend.notify.event.Notices;
 import app.ascend.notify.event.RiskLevel;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -314,11 +315,8 @@ final class SlackMessage {
             case ACTION_APPROVED -> "Action approved";
             case ACTION_RESOLVED -> "Action resolved";
             case ACTION_ACKNOWLEDGED -> "Action acknowledged";
-            case INCIDENT_ACKNOWLEDGED -> "Incident acknowledged";
-            case INCIDENT_UNACKNOWLEDGED -> "Incident unacknowledged";
-            case INCIDENT_RESOLVED -> "Incident resolved";
-            case INCIDENT_REOPENED -> "Incident reopened";
-            case INCIDENT_UPDATED -> "Incident updated";
+            case INCIDENT_ACKNOWLEDGED, INCIDENT_UNACKNOWLEDGED, INCIDENT_RESOLVED, INCIDENT_REOPENED, INCIDENT_UPDATED ->
+                    Notices.title(type);
             case POLICY_CHANGED, AGENT_DEPLOYED, AGENT_PERMISSIONS_CHANGED -> Changes.title(type);
         };
     }
