@@ -32,7 +32,7 @@ public final class Channels {
 
     /** How the page's rule says a key is shown: "****" plus the last 4 characters from 16 characters on. */
     public static String masked(String key) {
-        return key.length() >= 16 ? "****" + key.substring(key.length() - 4) : "****";
+        return key.length() >= 16 ? "****" + key.substring(key.offsetByCodePoints(key.length(), -4)) : "****";
     }
 
     /** A minimal valid PagerDuty channel, mutable so a test can add or change fields. */
