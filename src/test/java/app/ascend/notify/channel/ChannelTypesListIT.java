@@ -29,10 +29,14 @@ class ChannelTypesListIT extends ApiTest {
         assertThat(pagerDuty.get("follow_ups").stringValue()).isEqualTo("open_incidents");
         assertThat(pagerDuty.get("opens_incidents").booleanValue()).isTrue();
         assertThat(strings(pagerDuty.get("owned_fields"))).contains("config", "severity_mapping");
-        assertThat(pagerDuty.get("refused_events")).isEmpty();
-        // A change is not a ticket: the ticket type lists the change types it refuses, so a client does not offer them.
+        // PagerDuty is where the notices come from: it lists them as refused, so a client does not offer them.
+        assertThat(strings(pagerDuty.get("refused_events"))).containsExactly("incident.acknowledged",
+                "incident.unacknowledged", "incident.resolved", "incident.reopened", "incident.updated");
+        // A change is not a ticket: the ticket type lists the change types (and the notices) it refuses.
         assertThat(strings(typeNamed(answer.json(), "servicenow").get("refused_events")))
-                .containsExactly("policy.changed", "agent.deployed", "agent.permissions_changed");
+                .containsExactly("policy.changed", "agent.deployed", "agent.permissions_changed", "incident.acknowledged",
+                        "incident.unacknowledged", "incident.resolved", "incident.reopened", "incident.updated");
+        assertThat(typeNamed(answer.json(), "webhook").get("refused_events")).isEmpty();
     }
 
     @Test
