@@ -59,7 +59,7 @@ public class ServiceNowChannelType implements ChannelType {
      * Retry-After.
      */
     static final String CHANGE_REFUSED = "a change is not a ticket: ServiceNow channels take no change events "
-            + "(policy.changed, agent.deployed, agent.permissions_changed); send them to a PagerDuty, webhook, chat or "
+            + "(policy.changed, agent.deployed, agent.permissions_changed); send them to a paging, webhook, chat or "
             + "SIEM channel";
     static final RateLimit RATE = RateLimit.perMinute(120);
     private static final DeliveryRules RULES = new DeliveryRules(true, true, DeliveryRules.FollowUps.OPEN_INCIDENTS, true,

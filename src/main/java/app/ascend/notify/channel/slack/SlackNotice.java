@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A notice ({@code incident.acknowledged}, ...: what a destination reported about an incident) as a Slack message:
  * informational, so it never edits the alert. With a bot token and the alert's {@code ts} it is a reply in the
  * alert's thread ({@code chat.postMessage} with {@code thread_ts}, [D4] "Threading"); otherwise a message of its
- * own. The notice's {@code details} say who acted, where and when (docs/pagerduty-webhooks.md, "Notices").
+ * own. The notice's {@code details} say who acted, where and when (docs/architecture.md, "Inbound webhooks").
  */
 final class SlackNotice {
     static final String OPEN_TEXT_PREFIX = "Open in ";

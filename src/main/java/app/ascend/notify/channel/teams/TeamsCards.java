@@ -123,7 +123,7 @@ final class TeamsCards {
 
     /**
      * A notice (what a destination reported about an incident): informational, so the default accent; who acted
-     * and where come from its details (docs/pagerduty-webhooks.md, "Notices"), with a button to the incident there.
+     * and where come from its details (docs/architecture.md, "Inbound webhooks"), with a button to the incident there.
      */
     private ObjectNode notice(GovernanceEvent e, String organization, String dedupKey, Optional<RiskLevel> level,
             List<Button> buttons) {

@@ -25,7 +25,7 @@ class ServiceNowRefusesChangesTest {
         for (EventType eventType : EventType.values()) {
             if (eventType.action() == EventType.Action.CHANGE) {
                 assertThat(type.refuses(eventType)).hasValueSatisfying(reason -> assertThat(reason)
-                        .startsWith("a change is not a ticket").contains("PagerDuty"));
+                        .startsWith("a change is not a ticket").contains("paging"));
             } else if (eventType.action() == EventType.Action.NOTICE) {
                 assertThat(type.refuses(eventType)).hasValueSatisfying(reason -> assertThat(reason)
                         .contains("does not take such notices"));
