@@ -72,8 +72,8 @@ public class EventRouter {
         }
         TriggerBatch batch = new TriggerBatch(outbox, incidents);
         for (GovernanceEvent event : events) {
-            if (event.type().action() == EventType.Action.CHANGE) {
-                decisions.add(change(event, organizationName, channels, batch));
+            if (event.type().action() == EventType.Action.CHANGE || event.type().action() == EventType.Action.NOTICE) {
+                decisions.add(messagesOfTheirOwn(event, organizationName, channels, batch));
                 continue;
             }
             boolean trigger = event.type().action() == EventType.Action.TRIGGER;
@@ -84,10 +84,6 @@ public class EventRouter {
             List<Decision> eventDecisions = new ArrayList<>(channels.size());
             for (Channel channel : channels) {
                 ChannelType type = types.get(channel.type());
-                if (event.type().action() == EventType.Action.NOTICE) {
-                    planNotice(event, dedupKey, organizationName, channel, type, batch, eventDecisions);
-                    continue;
-                }
                 if (!trigger && type.rules().followUps() == DeliveryRules.FollowUps.OPEN_INCIDENTS) {
                     eventDecisions.addAll(followUp(event, dedupKey, organizationName, channel, type));
                     continue;
@@ -156,32 +152,15 @@ public class EventRouter {
     }
 
     /**
-     * A notice to one channel: a message of its own for every channel subscribed to it whose type takes it, like a
-     * follow-up never filtered by risk or held by a maintenance window (it is news about an incident that exists),
-     * and never opening, merging into or closing an incident (its kind says it changes nothing).
+     * A change or a notice: one message of its own to each enabled channel subscribed to it whose type takes it,
+     * through the type's destination for the event type, planned with the batch's triggers but opening, merging into
+     * and closing no incident. A change ({@link EventType.Action#CHANGE}) is in a sequence of its own
+     * ({@code ascend-{event id}}), so it never waits behind an action's incident deliveries, and is filtered by risk
+     * only when it carries a risk; a notice ({@link EventType.Action#NOTICE}) keeps its incident's dedup key, so it
+     * follows the action's messages in order, and like a follow-up is never filtered (it is news about an incident
+     * that exists). Neither is muted by maintenance windows ({@link #skipped}).
      */
-    private void planNotice(GovernanceEvent event, String dedupKey, String organizationName, Channel channel,
-            ChannelType type, TriggerBatch batch, List<Decision> eventDecisions) {
-        Instant now = clock.instant();
-        Optional<Decision> skipped = skipped(event, channel, type, now, true);
-        if (skipped.isPresent()) {
-            eventDecisions.add(skipped.get());
-            return;
-        }
-        String destination = channel.settings().destinationFor(event.type()).orElseThrow();
-        RenderedMessage message = type.render(channel.ref(), event, organizationName);
-        batch.plan(event, channel, type, dedupKey, null, SequenceKey.of(destination, dedupKey), destination,
-                type.maskDestination(destination), message, now, eventDecisions);
-    }
-
-    /**
-     * A change ({@link EventType.Action#CHANGE}): one message to each enabled channel subscribed to it, through the
-     * type's destination for the event type, planned with the batch's triggers but opening no incident, merging into
-     * nothing and in a sequence of its own ({@link DedupKeys#forEvent}: {@code ascend-{event id}}), so it never waits
-     * behind an action's incident deliveries. Filtered by risk only when it carries a risk; never muted by
-     * maintenance windows ({@link #skipped}).
-     */
-    private List<Decision> change(GovernanceEvent event, String organizationName, List<Channel> channels,
+    private List<Decision> messagesOfTheirOwn(GovernanceEvent event, String organizationName, List<Channel> channels,
             TriggerBatch batch) {
         String sequenceKey = DedupKeys.forEvent(event);
         List<Decision> eventDecisions = new ArrayList<>(channels.size());
