@@ -2,9 +2,10 @@ package app.ascend.notify.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import app.ascend.notify.support.ApiResponse;
@@ -53,9 +54,13 @@ abstract class ReconciliationTest extends ApiTest {
         return dedupKey;
     }
 
-    /** The organization's one incident of the dedup key, whatever its status. */
+    /**
+     * The organization's one incident of the dedup key, whatever its status. The two listings are read one after
+     * the other while the scheduler may resolve the incident in between, so the same id can appear in both: the
+     * ids are a set.
+     */
     static JsonNode incident(Pipeline pipeline, String dedupKey) {
-        List<String> ids = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
         for (String status : List.of("open", "resolved")) {
             ApiResponse page = pipeline.admin().get("/api/incidents?status=" + status);
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
@@ -66,7 +71,7 @@ abstract class ReconciliationTest extends ApiTest {
             });
         }
         assertThat(ids).as("incidents of %s", dedupKey).hasSize(1);
-        return pipeline.admin().get("/api/incidents/" + ids.get(0)).json();
+        return pipeline.admin().get("/api/incidents/" + ids.iterator().next()).json();
     }
 
     /** The simulator's REST API requests that asked about this dedup key. */

@@ -204,7 +204,8 @@ final class ServiceNowSettingsReader {
             return otherwise;
         }
         var node = entry.get(field);
-        String value = node.isIntegralNumber() ? Integer.toString(node.intValue())
+        // Any integer is read as its digits (a number outside int's range is simply not 1 to 3, never a 500).
+        String value = node.isIntegralNumber() ? node.bigIntegerValue().toString()
                 : node.isString() ? node.stringValue().trim() : null;
         if (value == null || !ImpactUrgency.VALUES.contains(value)) {
             channel.errors().add(entry.path(field), "must be \"1\" (High), \"2\" (Medium) or \"3\" (Low)");

@@ -124,6 +124,14 @@ class ServiceNowSettingsReaderTest {
         assertThat(fields()).containsExactlyInAnyOrder("priority_mapping.low.impact", "priority_mapping.severe");
     }
 
+    @Test
+    void aLevelBeyondAnyIntegerIsAFieldErrorNotAFailure() {
+        // Found by ChannelApiFuzzIT (seed -552535439302029615): a 600-digit impact was a 500.
+        assertThat(read("{\"config\": {" + BASIC + "}, \"priority_mapping\": {\"low\": {\"urgency\": "
+                + "1" + "0".repeat(600) + ", \"impact\": 4294967297}}}", null, NOTHING_ALLOWED)).isNull();
+        assertThat(fields()).containsExactlyInAnyOrder("priority_mapping.low.urgency", "priority_mapping.low.impact");
+    }
+
     private ServiceNowSettings read(String channel, ServiceNowSettings stored, OutboundAddressPolicy policy) {
         errors = new FieldErrors();
         return new ServiceNowSettingsReader(JsonFields.object(JSON.readTree(channel), "", errors).orElseThrow(), stored,
