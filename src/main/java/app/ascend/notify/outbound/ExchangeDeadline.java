@@ -7,13 +7,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Bounds a blocking exchange on the calling thread: past the bound the thread is interrupted, and the JDK
- * client's {@code send()} answers an interrupt by cancelling the exchange (which closes its connection,
- * JDK 16+) and throwing {@link InterruptedException}. One timer thread serves every send.
+ * Bounds a blocking exchange as a whole, not only each read: a receiver or proxy that trickles or stalls the body
+ * would otherwise hold the calling thread for ever, since a socket timeout restarts with every byte. Past the bound
+ * the exchange is aborted ({@code onExpiry}, which closes its connection), and the blocked read fails at once. One
+ * timer thread serves every send.
  *
- * <p>Use: {@code start} before the send, {@link #interruptedThisThread()} in its
- * {@code InterruptedException} handler, {@link #end()} in {@code finally}. An interrupt the deadline
- * delivered after the send had returned is cleared by {@link #end()}, so it never reaches the next send.
+ * <p>Use: {@code start} before the send, {@link #expired()} where the send failed (then it was a timeout),
+ * {@link #end()} in {@code finally}.
  */
 final class ExchangeDeadline {
     private static final int RUNNING = 0;
@@ -21,41 +21,34 @@ final class ExchangeDeadline {
     private static final int EXPIRED = 2;
     private static final ScheduledThreadPoolExecutor TIMER = timer();
 
-    private final Thread caller;
+    private final Runnable onExpiry;
     private final AtomicInteger state = new AtomicInteger(RUNNING);
     private final ScheduledFuture<?> alarm;
-    private boolean interruptSeen;
 
-    private ExchangeDeadline(Thread caller, Duration bound) {
-        this.caller = caller;
+    private ExchangeDeadline(Duration bound, Runnable onExpiry) {
+        this.onExpiry = onExpiry;
         this.alarm = TIMER.schedule(this::expire, Math.max(1, bound.toMillis()), TimeUnit.MILLISECONDS);
     }
 
-    static ExchangeDeadline start(Duration bound) {
-        return new ExchangeDeadline(Thread.currentThread(), bound);
+    static ExchangeDeadline start(Duration bound, Runnable onExpiry) {
+        return new ExchangeDeadline(bound, onExpiry);
     }
 
     private void expire() {
         if (state.compareAndSet(RUNNING, EXPIRED)) {
-            caller.interrupt();
+            onExpiry.run();
         }
     }
 
-    /** Whether an {@link InterruptedException} the send threw is this deadline's (then it was a timeout). */
-    boolean interruptedThisThread() {
-        interruptSeen = state.get() == EXPIRED;
-        return interruptSeen;
+    /** Whether the bound passed before the exchange ended (a failure of the send is then this deadline's abort). */
+    boolean expired() {
+        return state.get() == EXPIRED;
     }
 
-    /** Stops the timer; clears an interrupt it delivered that the send did not see. */
+    /** Stops the timer: an exchange that ended in time is never aborted afterwards. */
     void end() {
+        state.compareAndSet(RUNNING, ENDED);
         alarm.cancel(false);
-        if (!state.compareAndSet(RUNNING, ENDED) && !interruptSeen) {
-            // Expired just as the send returned: its interrupt is set or about to be; take it back.
-            while (!Thread.interrupted()) {
-                Thread.onSpinWait();
-            }
-        }
     }
 
     private static ScheduledThreadPoolExecutor timer() {

@@ -1,43 +1,89 @@
 package app.ascend.notify.outbound;
 
 import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.http.HttpHeaders;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
+import java.util.TreeMap;
 import java.util.function.Function;
 
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import javax.net.ssl.SSLContext;
+
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 import app.ascend.notify.channel.spi.SendResult;
 import app.ascend.notify.channel.spi.SendResult.Outcome;
 
 /**
- * One channel type's HTTP sender, made by {@link OutboundHttp#sender}: POSTs with the JDK HttpClient
- * (connections reused, HTTP/1.1, redirects never followed), the whole exchange bounded, not only the
- * wait for the headers — the JDK's request timeout ends when the headers arrive, so a receiver or proxy
- * that stalls the body would hold the worker for ever; past the bound the exchange is cancelled and
- * retried like a timeout ({@link ExchangeDeadline}). The send is the blocking {@code send()} on the
- * caller's thread: {@code sendAsync()} hands every answer to the common pool, which on 2 cores is a new
- * thread per answer. Messages name the destination by its display name, never its URL.
+ * One channel type's HTTP sender, made by {@link OutboundHttp#sender}: the whole exchange (HTTP/1.1, connections
+ * pooled and reused, redirects never followed, never retried by the client) runs on the calling worker's thread
+ * with the classic, blocking Apache HttpClient, and is bounded as a whole, not only each read: a receiver or proxy
+ * that stalls the body would otherwise hold the worker for ever; past the bound the exchange is aborted and
+ * retried like a timeout ({@link ExchangeDeadline}). Messages name the destination by its display name, never its
+ * URL.
+ *
+ * <p>Why not the JDK HttpClient, which this used before: its blocking {@code send()} is asynchronous inside. A
+ * request is written by the caller, its answer read by the client's selector thread, parsed on its executor and
+ * handed back to the waiting caller: three threads woken per send, and on the benchmark's 2 cores those hand-offs
+ * (futex wake-ups, the selector's timer wake-up for each request timeout) were a third of the service's CPU per
+ * event at 200 events/s (docs/PERFORMANCE.md, "fifth look"). Here one thread writes and reads its own socket.
  */
 public final class HttpSender {
+    /* Waits for a pooled connection at most this long; the deadline bounds the whole exchange anyway. */
+    private static final Timeout POOL_WAIT = Timeout.ofSeconds(10);
     /*
-     * The client's own tasks (reading an answer, completing the caller's future) run on two threads: they never
-     * block, and by default the JDK gives them an unbounded cached pool, which held 71 threads (and their
-     * stacks and malloc arenas) under the benchmark's 1,000 sends a second.
+     * One client for every type: connections are kept per destination. The pool is not the bound (the delivery
+     * workers are): 1,000 in all, as many to one host. A connection idle for a second is checked before reuse (a
+     * receiver may have closed it; a POST is never retried on a fresh one by the client, so a stale one would
+     * cost the send an attempt), and idle ones are closed after 30 s.
      */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(2, daemonThreads("outbound-http-"))).build();
+    private static final CloseableHttpClient HTTP = HttpClients.custom()
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(1000)
+                    .setMaxConnPerRoute(1000)
+                    .setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(defaultTls()).buildClassic())
+                    .setDefaultConnectionConfig(ConnectionConfig.custom()
+                            .setConnectTimeout(Timeout.ofSeconds(5))
+                            .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                            .build())
+                    .build())
+            .evictIdleConnections(TimeValue.ofSeconds(30))
+            .disableAutomaticRetries()
+            .disableRedirectHandling()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .disableContentCompression()
+            .setUserAgent("ascend-notify")
+            .build();
     private final String channelType;
     private final String displayName;
     private final Duration timeout;
+    private final RequestConfig requestConfig;
     private final OutboundAddressPolicy guard;
     private final NotifierMetrics metrics;
 
@@ -46,6 +92,9 @@ public final class HttpSender {
         this.channelType = channelType;
         this.displayName = displayName;
         this.timeout = timeout;
+        // No "Upgrade: TLS" offer on plain http (RFC 2817): a receiver sees the request as sent.
+        this.requestConfig = RequestConfig.custom().setRedirectsEnabled(false).setProtocolUpgradeEnabled(false)
+                .setConnectionRequestTimeout(POOL_WAIT).setResponseTimeout(Timeout.of(timeout)).build();
         this.guard = guard;
         this.metrics = metrics;
     }
@@ -76,32 +125,83 @@ public final class HttpSender {
                 return SendResult.noAnswer(Outcome.REJECTED, "not sent: " + refusal.get(), 0);
             }
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("User-Agent", "ascend-notify")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
+        HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
+        request.setConfig(requestConfig);
+        if (body != null) {
+            request.setEntity(new ByteArrayEntity(body, null)); // the Content-Type is among the headers
+        }
+        headers.forEach(request::setHeader);
         long started = System.nanoTime();
-        ExchangeDeadline deadline = ExchangeDeadline.start(timeout);
+        ExchangeDeadline deadline = ExchangeDeadline.start(timeout, request::cancel);
         Integer status = null;
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
-            return read.apply(new HttpAnswer(response.statusCode(), response.headers(), response.body(), elapsed(started)));
-        } catch (HttpTimeoutException e) {
-            return timedOut(started);
+            HttpAnswer answer = HTTP.execute(request, response -> read(response, started));
+            status = answer.status();
+            return read.apply(answer);
         } catch (IOException e) {
-            return SendResult.noAnswer(Outcome.RETRY, "connection to " + displayName + " failed: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), elapsed(started));
-        } catch (InterruptedException e) {
-            if (deadline.interruptedThisThread()) {
-                return timedOut(started); // send() cancelled the exchange when interrupted, closing its connection
+            if (deadline.expired() || e instanceof SocketTimeoutException) {
+                return timedOut(started); // connect or read timeout, or the deadline aborted the exchange
             }
-            Thread.currentThread().interrupt();
-            return SendResult.noAnswer(Outcome.RETRY, "interrupted while sending (service stopping)", elapsed(started));
+            if (Thread.currentThread().isInterrupted()) {
+                return SendResult.noAnswer(Outcome.RETRY, "interrupted while sending (service stopping)", elapsed(started));
+            }
+            return SendResult.noAnswer(Outcome.RETRY, "connection to " + displayName + " failed: " + describe(e),
+                    elapsed(started));
         } finally {
             deadline.end();
             metrics.answered(channelType, status, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** The whole answer, read before the connection goes back to the pool. */
+    private static HttpAnswer read(ClassicHttpResponse response, long started) throws IOException {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Header header : response.getHeaders()) {
+            headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+        }
+        HttpEntity entity = response.getEntity();
+        String body = entity == null ? "" : new String(EntityUtils.toByteArray(entity), charset(entity));
+        return new HttpAnswer(response.getCode(), HttpHeaders.of(headers, (name, value) -> true), body, elapsed(started));
+    }
+
+    /**
+     * The failure's kind, and the system's words where they cannot carry the address ("Connection refused",
+     * "Connection reset"): the client's own messages name the host and port, and the user's URL stays out of
+     * messages.
+     */
+    private static String describe(IOException e) {
+        if (e instanceof HttpHostConnectException) {
+            // "Connect to http://host:port [/address] failed: Connection refused": only the system's reason stays.
+            String message = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            int reason = message == null ? -1 : message.lastIndexOf("failed: ");
+            return "ConnectException" + (message == null ? "" : " " + (reason < 0 ? message : message.substring(reason + 8)));
+        }
+        Throwable failure = e;
+        String kind = failure.getClass().getSimpleName();
+        if (failure instanceof SocketException && failure.getMessage() != null) {
+            return kind + " " + failure.getMessage();
+        }
+        if (failure instanceof NoHttpResponseException) {
+            return kind + " (the receiver closed the connection without an answer)";
+        }
+        return kind;
+    }
+
+    /** UTF-8 unless the answer names a charset Java knows, as the JDK client's BodyHandlers.ofString() read it. */
+    private static Charset charset(HttpEntity entity) {
+        try {
+            ContentType type = ContentType.parseLenient(entity.getContentType());
+            return type != null && type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
+        } catch (RuntimeException unreadable) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    private static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault(); // the JVM's trust store and javax.net.ssl.* settings, as before
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no default TLS context", e);
         }
     }
 
@@ -112,11 +212,5 @@ public final class HttpSender {
 
     private static long elapsed(long started) {
         return (System.nanoTime() - started) / 1_000_000;
-    }
-
-    private static CustomizableThreadFactory daemonThreads(String prefix) {
-        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
-        threads.setDaemon(true);
-        return threads;
     }
 }
