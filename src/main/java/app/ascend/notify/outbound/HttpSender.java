@@ -93,7 +93,7 @@ public final class HttpSender {
         this.displayName = displayName;
         this.timeout = timeout;
         // No "Upgrade: TLS" offer on plain http (RFC 2817): a receiver sees the request as sent.
-        this.requestConfig = RequestConfig.custom().setRedirectsEnabled(false).setProtocolUpgradeEnabled(false)
+        this.requestConfig = RequestConfig.custom().setProtocolUpgradeEnabled(false)
                 .setConnectionRequestTimeout(POOL_WAIT).setResponseTimeout(Timeout.of(timeout)).build();
         this.guard = guard;
         this.metrics = metrics;
@@ -176,12 +176,11 @@ public final class HttpSender {
             int reason = message == null ? -1 : message.lastIndexOf("failed: ");
             return "ConnectException" + (message == null ? "" : " " + (reason < 0 ? message : message.substring(reason + 8)));
         }
-        Throwable failure = e;
-        String kind = failure.getClass().getSimpleName();
-        if (failure instanceof SocketException && failure.getMessage() != null) {
-            return kind + " " + failure.getMessage();
+        String kind = e.getClass().getSimpleName();
+        if (e instanceof SocketException && e.getMessage() != null) {
+            return kind + " " + e.getMessage();
         }
-        if (failure instanceof NoHttpResponseException) {
+        if (e instanceof NoHttpResponseException) {
             return kind + " (the receiver closed the connection without an answer)";
         }
         return kind;
