@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads a verified PagerDuty v3 webhook delivery (https://developer.pagerduty.com/docs/webhooks-overview):
  * one event per delivery, {@code {"event": {id, event_type, resource_type, occurred_at, agent, client, data}}},
  * the delivery's id in {@code X-Webhook-Id} (the same on every retry,
- * https://developer.pagerduty.com/docs/webhooks-behavior). Incident events carry the incident in
+ * https://developer.pagerduty.com/docs/webhooks-behavior). Replays are refused by the event's own
+ * {@code event.id}, not by that header: the signature covers the body only, so a captured delivery sent
+ * again under a new {@code X-Webhook-Id} would otherwise pass as new. A retry repeats both. Incident events carry the incident in
  * {@code data} ({@code data.type} "incident"), whose {@code incident_key} is the dedup key we sent it
  * under; the others about an incident (a note, a responder) name it in {@code data.incident}.
  */
@@ -68,6 +70,13 @@ final class WebhookEventReader {
             errors.put("event", "is required: a v3 webhook body is {\"event\": {...}}");
             return InboundRead.invalid(errors);
         }
+        String eventId = text(event, "id");
+        if (eventId == null || eventId.isBlank()) {
+            errors.put("event.id", "is required (a string): PagerDuty gives every event one, and a delivery is "
+                    + "recognised again by it");
+        } else if (eventId.length() > MAX_ID) {
+            errors.put("event.id", "is longer than " + MAX_ID + " characters");
+        }
         String eventType = text(event, "event_type");
         if (eventType == null || eventType.isBlank()) {
             errors.put("event.event_type", "is required (a string such as incident.acknowledged)");
@@ -103,7 +112,8 @@ final class WebhookEventReader {
         JsonNode agent = event.get("agent");
         String actor = agent != null && agent.isObject() ? text(agent, "summary") : null;
         RemoteChange change = new RemoteChange(kind, status, actor, note(eventType, data), url);
-        return InboundRead.of(new InboundDelivery(deliveryId.trim(), eventType, occurredAt, incidentKey,
+        // The signed id, so that only a delivery PagerDuty made can be new (the header is not signed).
+        return InboundRead.of(new InboundDelivery(eventId.trim(), eventType, occurredAt, incidentKey,
                 remoteId == null || remoteId.length() > 100 ? null : remoteId, change));
     }
 

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One verified webhook delivery from a destination, as its channel type read it.
  *
- * @param deliveryId  the sender's id of this delivery, the same on each retry (replays are refused by it)
+ * @param deliveryId  the sender's id of this delivery, the same on each retry (replays are refused by it):
+ *                    taken from what the signature covers, so a replay cannot pass as new by changing a header
  * @param eventType   the sender's name for what happened, kept as sent even when not understood
  * @param occurredAt  when it happened at the destination: orders changes to one incident
  * @param incidentKey the key ASCEND sent the incident under (its dedup key); null when the event is about

@@ -45,7 +45,7 @@ class WebhookEventReaderTest {
     void theIncidentKeyWhoWhenAndWhereAreRead() {
         InboundDelivery delivery = read(incident("incident.reassigned", "triggered"));
 
-        assertThat(delivery.deliveryId()).isEqualTo("wh-1");
+        assertThat(delivery.deliveryId()).isEqualTo("01E");
         assertThat(delivery.incidentKey()).isEqualTo("ascend-act_1");
         assertThat(delivery.remoteIncidentId()).isEqualTo("Q1");
         assertThat(delivery.occurredAt()).isEqualTo(Instant.parse("2026-12-06T16:02:07.123Z"));
@@ -55,7 +55,7 @@ class WebhookEventReaderTest {
 
     @Test
     void anUnknownFutureTypeIsKeptNotUnderstood() {
-        InboundDelivery delivery = read("{\"event\":{\"event_type\":\"service.updated\",\"resource_type\":\"service\","
+        InboundDelivery delivery = read("{\"event\":{\"id\":\"01S\",\"event_type\":\"service.updated\",\"resource_type\":\"service\","
                 + "\"occurred_at\":\"2026-12-06T16:02:07Z\",\"agent\":null,\"data\":{\"id\":\"PSVC\",\"type\":\"service\"}}}");
 
         assertThat(delivery.eventType()).isEqualTo("service.updated");
@@ -70,6 +70,15 @@ class WebhookEventReaderTest {
                 .getBytes(StandardCharsets.UTF_8));
 
         assertThat(read.delivery()).isEmpty();
-        assertThat(read.errors()).containsOnlyKeys("X-Webhook-Id", "event.event_type", "event.occurred_at");
+        assertThat(read.errors()).containsOnlyKeys("X-Webhook-Id", "event.id", "event.event_type", "event.occurred_at");
+    }
+
+    @Test
+    void aDeliveryIsKnownAgainByItsSignedEventIdWhateverItsHeaderSays() {
+        InboundDelivery first = read(incident("incident.acknowledged", "acknowledged"));
+        InboundDelivery replayed = reader.read(Map.of("x-webhook-id", List.of("a-new-header-value")),
+                incident("incident.acknowledged", "acknowledged").getBytes(StandardCharsets.UTF_8)).delivery().orElseThrow();
+
+        assertThat(replayed.deliveryId()).isEqualTo(first.deliveryId()).isEqualTo("01E");
     }
 }
