@@ -390,11 +390,6 @@ class SecretLeakIT extends ApiTest {
     }
 
     /**
-     * A PagerDuty channel's webhook signing secret: created, read, sent back masked, replaced; deliveries
-     * signed with it (applied, malformed) and with another one (refused), so every answer and log line of
-     * the inbound route is searched too.
-     */
-    /**
      * A PagerDuty channel's REST API token: created, read, sent back masked; a reconciliation with it refused
      * (PagerDuty's 401 in the pass's error), then replaced by one the simulator knows and used, so the passes'
      * answers, the channel's reconciliation summary, the audit trail and the log lines are searched too.
@@ -422,6 +417,11 @@ class SecretLeakIT extends ApiTest {
         admin.get(Channels.PATH + "/" + id);
     }
 
+    /**
+     * A PagerDuty channel's webhook signing secret: created, read, sent back masked, replaced; deliveries
+     * signed with it (one about an unknown incident key, one malformed) and with another one (refused), so
+     * every answer and log line of the inbound route is searched too.
+     */
     private void pagerDutyWebhookSecretsKeptAndVerified(ApiClient admin) {
         String signing = secret("pd-signing-" + newRoutingKey(), "a PagerDuty webhook signing secret");
         String replaced = secret("pd-signing-" + newRoutingKey(), "a replaced PagerDuty webhook signing secret");

@@ -65,6 +65,18 @@ public final class PagerDutyWebhooks {
         return root;
     }
 
+    /**
+     * The delivery with the incident now assigned to {@code assignees} (as a reassignment or an escalation leaves
+     * it), in place of the agent {@link #incidentEvent} assigns it to.
+     */
+    public static ObjectNode assignedTo(ObjectNode delivery, String... assignees) {
+        var list = ((ObjectNode) delivery.get("event").get("data")).putArray("assignees");
+        for (String assignee : assignees) {
+            list.addObject().put("summary", assignee).put("type", "user_reference");
+        }
+        return delivery;
+    }
+
     /** The header PagerDuty sends for this body and secret. */
     public static String signature(String secret, String body) {
         try {

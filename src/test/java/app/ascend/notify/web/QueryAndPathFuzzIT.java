@@ -28,7 +28,11 @@ class QueryAndPathFuzzIT extends FuzzTest {
             "GET /api/notifications/deliveries?since=%s", "GET /api/notifications/deliveries/%s",
             "POST /api/notifications/deliveries/%s/retry", "DELETE /api/api-keys/%s", "DELETE /api/notifications/channels/%s",
             "PATCH /api/notifications/channels/%s", "GET /api/audit-log?target_id=%s", "GET /api/audit-log?limit=%s",
-            "GET /api/users?cursor=%s", "GET /api/api-keys?limit=%s", "GET /api/organizations?cursor=%s");
+            "GET /api/users?cursor=%s", "GET /api/api-keys?limit=%s", "GET /api/organizations?cursor=%s",
+            "GET /api/notifications/channels/%s/webhooks?outcome=%s",
+            "GET /api/notifications/channels/%s/webhooks?limit=%s&cursor=%s",
+            "POST /api/notifications/channels/%s/reconcile",
+            "GET /api/notifications/channels/%s/reconciliations?limit=%s&cursor=%s");
     /** Already percent-encoded: NUL, an encoded lone surrogate, invalid UTF-8, encoded separators, CRLF. */
     private static final List<String> ENCODED = List.of("%00", "a%00b", "%ED%A0%80", "%C3%28", "%FF", "%C0%AF", "%2F", "%5C",
             "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "%0D%0ASet-Cookie:%20x=1", "%25", "%3B", "chan_%00", "%E2%80%AE", "%F0%9F%98%80",

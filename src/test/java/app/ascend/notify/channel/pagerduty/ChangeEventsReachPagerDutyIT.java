@@ -34,25 +34,29 @@ class ChangeEventsReachPagerDutyIT extends ApiTest {
                 .put("summary", "customer-service-agent 2.4.0 deployed"));
 
         eventually().until(() -> changes(routingKey).size() == 2);
-        List<RecordedRequest> received = changes(routingKey);
-        JsonNode first = received.get(0).json();
-        assertThat(received.get(0).path()).isEqualTo("/v2/change/enqueue");
-        assertThat(received.get(0).responseBody()).isEqualTo("{\"status\":\"success\",\"message\":\"Change event processed\"}");
-        assertThat(names(first)).containsExactly("routing_key", "payload", "links");
-        assertThat(first.get("routing_key").stringValue()).isEqualTo(routingKey);
-        assertThat(names(first.get("payload"))).containsExactly("summary", "timestamp", "source", "custom_details");
-        assertThat(first.at("/payload/summary").stringValue())
+        // The two changes are sent concurrently and may arrive in either order: pick each by its event type.
+        RecordedRequest policyChange = changeOfType(routingKey, "policy.changed");
+        RecordedRequest agentChange = changeOfType(routingKey, "agent.deployed");
+        for (RecordedRequest change : List.of(policyChange, agentChange)) {
+            assertThat(change.path()).isEqualTo("/v2/change/enqueue");
+            assertThat(change.responseBody()).isEqualTo("{\"status\":\"success\",\"message\":\"Change event processed\"}");
+            assertThat(names(change.json())).containsExactly("routing_key", "payload", "links");
+            assertThat(change.json().get("routing_key").stringValue()).isEqualTo(routingKey);
+            assertThat(names(change.json().get("payload"))).containsExactly("summary", "timestamp", "source", "custom_details");
+            assertThat(change.json().at("/payload/source").stringValue()).isEqualTo("ascend-governance");
+            assertThat(change.json().at("/payload/custom_details/organization").stringValue())
+                    .isEqualTo(org.organizationName());
+        }
+        JsonNode policyJson = policyChange.json();
+        assertThat(policyJson.at("/payload/summary").stringValue())
                 .isEqualTo("Policy changed: Data Protection Policy by alice@acme.example");
-        assertThat(first.at("/payload/timestamp").stringValue()).isEqualTo("2026-12-06T18:47:33.315Z");
-        assertThat(first.at("/payload/source").stringValue()).isEqualTo("ascend-governance");
-        assertThat(first.at("/payload/custom_details/event_type").stringValue()).isEqualTo("policy.changed");
-        assertThat(first.at("/payload/custom_details/policy_name").stringValue()).isEqualTo("Data Protection Policy");
-        assertThat(first.at("/payload/custom_details/organization").stringValue()).isEqualTo(org.organizationName());
-        assertThat(first.at("/links/0/href").stringValue()).endsWith("/#/events/" + policy);
-        assertThat(received.get(1).json().at("/payload/summary").stringValue())
-                .isEqualTo("customer-service-agent 2.4.0 deployed");
-        assertThat(received.get(1).json().at("/payload/custom_details/agent_id").stringValue())
-                .isEqualTo("customer-service-agent");
+        assertThat(policyJson.at("/payload/timestamp").stringValue()).isEqualTo("2026-12-06T18:47:33.315Z");
+        assertThat(policyJson.at("/payload/custom_details/policy_name").stringValue()).isEqualTo("Data Protection Policy");
+        assertThat(policyJson.at("/links/0/href").stringValue()).endsWith("/#/events/" + policy);
+        JsonNode agentJson = agentChange.json();
+        assertThat(agentJson.at("/payload/summary").stringValue()).isEqualTo("customer-service-agent 2.4.0 deployed");
+        assertThat(agentJson.at("/payload/custom_details/agent_id").stringValue()).isEqualTo("customer-service-agent");
+        assertThat(agentJson.at("/links/0/href").stringValue()).endsWith("/#/events/" + agent);
 
         // No incident: none at PagerDuty for this key, none in ASCEND.
         assertThat(PAGERDUTY.incidents().stream().filter(i -> routingKey.equals(i.routingKey()))).isEmpty();
@@ -71,6 +75,15 @@ class ChangeEventsReachPagerDutyIT extends ApiTest {
 
     private static List<RecordedRequest> changes(String routingKey) {
         return PAGERDUTY.changeEventsFor(routingKey);
+    }
+
+    /** The one change of this event type received for the key, whatever its place in the arrival order. */
+    private static RecordedRequest changeOfType(String routingKey, String eventType) {
+        List<RecordedRequest> matching = changes(routingKey).stream()
+                .filter(r -> eventType.equals(r.json().at("/payload/custom_details/event_type").stringValue()))
+                .toList();
+        assertThat(matching).as("change events of type %s", eventType).hasSize(1);
+        return matching.get(0);
     }
 
     private static List<String> names(JsonNode node) {

@@ -91,6 +91,15 @@ class SignedWebhookUpdatesIncidentIT extends PagerDutyWebhookApiTest {
                 .isEqualTo("the incident was resolved in PagerDuty by Jane Doe at " + at);
         assertThat(Instant.parse(incident.get("resolved_at").stringValue())).isEqualTo(at);
 
+        // The explain view of the trigger shows the incident as PagerDuty last said it is: resolved, by whom, when.
+        JsonNode explained = paged.pipeline().decision(paged.triggerEventId(), paged.channelId()).get("incident");
+        assertThat(explained.get("status").stringValue()).isEqualTo("resolved");
+        assertThat(explained.get("reason").stringValue()).isEqualTo("the incident was resolved in PagerDuty by Jane Doe at " + at);
+        JsonNode remote = explained.get("remote");
+        assertThat(remote.get("status").stringValue()).isEqualTo("resolved");
+        assertThat(remote.get("actor").stringValue()).isEqualTo("Jane Doe");
+        assertThat(Instant.parse(remote.get("changed_at").stringValue())).isEqualTo(at);
+
         String approval = paged.pipeline().postEvent(Events.approval(paged.actionId()));
 
         JsonNode decision = paged.pipeline().decision(approval, paged.channelId());
