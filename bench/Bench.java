@@ -233,6 +233,8 @@ public class Bench {
                         t.stop();
                         t.start();
                     }
+                    // When the measured window starts, for a profiler attached by hand (perf, jcmd JFR.start).
+                    System.out.printf("%-16s measuring %s from %s, pid %d%n", target, scenario.label(), Instant.now(), t.pid());
                     Row row = measure(t, scenario, options.seconds, target);
                     rows.add(row);
                     print(row);
