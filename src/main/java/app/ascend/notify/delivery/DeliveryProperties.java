@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lease          how long a claim holds before another instance may take the delivery over
  * @param claimBatch     deliveries claimed per query
  * @param recordWait     how long the recorder waits for more answers after the first before committing
- *                       (null: 100 ms), unless a quarter of the workers are taken meanwhile; it delays no send,
+ *                       (null: 100 ms), unless half the workers are waiting meanwhile; it delays no send,
  *                       and one commit then records many answers
  */
 @ConfigurationProperties("ascend.delivery")
