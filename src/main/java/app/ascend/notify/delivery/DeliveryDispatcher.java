@@ -537,15 +537,12 @@ public class DeliveryDispatcher implements SmartLifecycle {
     /**
      * Adds the answers waiting behind the first, and those arriving within the record wait: on H2 a
      * commit writes every page it changed, and at 200 events/s answers arriving one by one cost a commit
-     * each (the benchmark's profile). The wait delays no send and no page, only the recording. An answer
-     * keeps its worker's permit until it is recorded, so the wait ends early once half the workers are
-     * taken: at 1,000 events/s the batch is then recorded within milliseconds and sends never wait for
-     * the recording.
+     * each (the benchmark's profile). The wait delays no send and no page, only the recording.
      */
     private void gatherAnswers(List<DeliveryRecorder.Answered> batch) throws InterruptedException {
         long deadline = System.nanoTime() + properties.recordWait().toNanos();
         answered.drainTo(batch, RECORD_BATCH - batch.size());
-        while (batch.size() < RECORD_BATCH && running && permits.availablePermits() >= properties.workers() / 2) {
+        while (batch.size() < RECORD_BATCH && running) {
             long left = deadline - System.nanoTime();
             DeliveryRecorder.Answered next = left > 0 ? answered.poll(left, TimeUnit.NANOSECONDS) : null;
             if (next == null) {

@@ -11,14 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lease          how long a claim holds before another instance may take the delivery over
  * @param claimBatch     deliveries claimed per query
  * @param recordWait     how long the recorder waits for more answers after the first before committing
- *                       (null: 100 ms), unless half the workers are waiting meanwhile; it delays no send,
- *                       and one commit then records many answers
+ *                       (null: 10 ms); it delays no send, only when a worker frees, and one commit then
+ *                       records many answers
  */
 @ConfigurationProperties("ascend.delivery")
 public record DeliveryProperties(Duration maxAge, int workers, Duration pollInterval, Duration lease,
         int claimBatch, Duration recordWait) {
 
     public DeliveryProperties {
-        recordWait = recordWait == null || recordWait.isNegative() ? Duration.ofMillis(100) : recordWait;
+        recordWait = recordWait == null || recordWait.isNegative() ? Duration.ofMillis(10) : recordWait;
     }
 }
