@@ -92,11 +92,14 @@ public class ChannelReconciler {
     /**
      * Runs a pass now if the channel can be reconciled and nobody holds it (and, when {@code onlyIfDue}, it is
      * due); empty otherwise. A channel that cannot be reconciled is looked at again an interval later, and no
-     * request is made for it.
+     * request is made for it. The scheduler's first look at a channel only sets it due an interval later: a
+     * channel just created holds no incident yet, one that was just given a token can be reconciled at once
+     * by asking, and a pass started behind the admin's back would race the "Reconcile now" they are about to
+     * press (as the console test did).
      */
     Optional<ReconciliationRun> pass(Channel channel, String trigger, boolean onlyIfDue) {
         Instant now = clock.instant();
-        leases.ensureLease(channel.organizationId(), channel.id(), now);
+        leases.ensureLease(channel.organizationId(), channel.id(), onlyIfDue ? now.plus(interval) : now);
         Optional<Reconciliation> reconciliation = reconciliationOf(channel);
         if (reconciliation.isEmpty()) {
             leases.postpone(channel.id(), now.plus(interval));
