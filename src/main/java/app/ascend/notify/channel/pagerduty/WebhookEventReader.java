@@ -22,9 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the delivery's id in {@code X-Webhook-Id} (the same on every retry,
  * https://developer.pagerduty.com/docs/webhooks-behavior). Replays are refused by the event's own
  * {@code event.id}, not by that header: the signature covers the body only, so a captured delivery sent
- * again under a new {@code X-Webhook-Id} would otherwise pass as new. A retry repeats both. Incident events carry the incident in
- * {@code data} ({@code data.type} "incident"), whose {@code incident_key} is the dedup key we sent it
- * under; the others about an incident (a note, a responder) name it in {@code data.incident}.
+ * again under a new {@code X-Webhook-Id} would otherwise pass as new. A retry repeats both. Incident
+ * events carry the incident in {@code data} ({@code data.type} "incident"), whose {@code incident_key} is
+ * the dedup key we sent it under; the others about an incident (a note, a responder) name it in
+ * {@code data.incident}.
  */
 final class WebhookEventReader {
     static final String DELIVERY_HEADER = "x-webhook-id";
