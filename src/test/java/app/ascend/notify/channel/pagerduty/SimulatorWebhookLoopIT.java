@@ -59,6 +59,7 @@ class SimulatorWebhookLoopIT extends PagerDutyWebhookApiTest {
         assertThat(incident.get("remote").get("status").stringValue()).isEqualTo("resolved");
         assertThat(incident.get("remote").get("actor").stringValue()).isEqualTo("Events API v2");
     }
+
     @Test
     void theSimulatorsHttpControlsSubscribeAcknowledgeAndResolve() {
         Paged paged = paged();
