@@ -183,8 +183,9 @@ public class PagerDutyChannelType implements ChannelType {
         if (event.type().action() == EventType.Action.CHANGE) {
             return renderChange(event, options);
         }
-        PagerDutyEvent rendered = mapper.render(event, options);
-        ObjectNode payload = (ObjectNode) json.readTree(mapper.encode(rendered));
+        PagerDutyEventCodec.Encoded encoded = mapper.renderEncoded(event, options);
+        PagerDutyEvent rendered = encoded.event();
+        ObjectNode payload = (ObjectNode) json.readTree(encoded.json());
         payload.remove("routing_key");
         MessageKind kind = switch (event.type().action()) {
             case TRIGGER -> MessageKind.TRIGGER;

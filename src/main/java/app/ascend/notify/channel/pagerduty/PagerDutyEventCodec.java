@@ -38,9 +38,22 @@ public final class PagerDutyEventCodec {
      * @throws EventTooLargeException when even that is over the limit
      */
     public PagerDutyEvent fitToSizeLimit(PagerDutyEvent event) {
-        int size = encode(event).length;
+        return fit(event).event();
+    }
+
+    /** An event as it is sent, and its encoding. */
+    public record Encoded(PagerDutyEvent event, byte[] json) {
+    }
+
+    /**
+     * As {@link #fitToSizeLimit}, with the encoding of the event it returns, which the size check made
+     * anyway: rendering a trigger encodes it once, not once to measure and again to keep.
+     */
+    public Encoded fit(PagerDutyEvent event) {
+        byte[] encoded = encode(event);
+        int size = encoded.length;
         if (size <= PagerDutyLimits.MAX_EVENT_BYTES) {
-            return event;
+            return new Encoded(event, encoded);
         }
         ObjectNode details = event.payload() == null ? null : event.payload().customDetails();
         if (details == null) {
@@ -50,19 +63,20 @@ public final class PagerDutyEventCodec {
         withoutDetails.remove(CustomDetails.DETAILS);
         withoutDetails.put(CustomDetails.DETAILS_TRUNCATED, note("details removed", size));
         PagerDutyEvent smaller = withCustomDetails(event, withoutDetails);
-        if (encode(smaller).length <= PagerDutyLimits.MAX_EVENT_BYTES) {
-            return smaller;
+        byte[] smallerEncoded = encode(smaller);
+        if (smallerEncoded.length <= PagerDutyLimits.MAX_EVENT_BYTES) {
+            return new Encoded(smaller, smallerEncoded);
         }
         ObjectNode minimal = JsonNodeFactory.instance.objectNode();
         minimal.put(CustomDetails.DETAILS_TRUNCATED, note("details and metadata removed", size));
         copy(details, minimal, CustomDetails.ACTION_ID);
         copy(details, minimal, CustomDetails.RISK_LEVEL);
         PagerDutyEvent smallest = withCustomDetails(event, minimal);
-        int smallestSize = encode(smallest).length;
-        if (smallestSize > PagerDutyLimits.MAX_EVENT_BYTES) {
-            throw new EventTooLargeException(smallestSize);
+        byte[] smallestEncoded = encode(smallest);
+        if (smallestEncoded.length > PagerDutyLimits.MAX_EVENT_BYTES) {
+            throw new EventTooLargeException(smallestEncoded.length);
         }
-        return smallest;
+        return new Encoded(smallest, smallestEncoded);
     }
 
     private static String note(String what, int originalSize) {

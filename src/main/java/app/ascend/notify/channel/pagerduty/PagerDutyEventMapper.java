@@ -38,18 +38,27 @@ public final class PagerDutyEventMapper {
      * @throws EventTooLargeException when a trigger cannot be made to fit
      */
     public PagerDutyEvent render(GovernanceEvent event, RenderOptions options) {
+        return renderEncoded(event, options).event();
+    }
+
+    /** As {@link #render}, with the event's JSON (as {@link #encode} writes it), encoded once. */
+    public PagerDutyEventCodec.Encoded renderEncoded(GovernanceEvent event, RenderOptions options) {
         String dedupKey = DedupKeys.forEvent(event);
         return switch (event.type().action()) {
             // The page's Resolve Event is just these three fields; PagerDuty's docs send no payload
             // with acknowledge/resolve either ([D2] examples).
-            case RESOLVE -> PagerDutyEvent.followUp(options.routingKey(), PagerDutyEvent.RESOLVE, dedupKey);
-            case ACKNOWLEDGE -> PagerDutyEvent.followUp(options.routingKey(), PagerDutyEvent.ACKNOWLEDGE, dedupKey);
-            case TRIGGER -> codec.fitToSizeLimit(trigger(event, options, dedupKey));
+            case RESOLVE -> encoded(PagerDutyEvent.followUp(options.routingKey(), PagerDutyEvent.RESOLVE, dedupKey));
+            case ACKNOWLEDGE -> encoded(PagerDutyEvent.followUp(options.routingKey(), PagerDutyEvent.ACKNOWLEDGE, dedupKey));
+            case TRIGGER -> codec.fit(trigger(event, options, dedupKey));
             // Never routed here: PagerDutyChannelType.refuses every notice (PagerDuty is where they come from).
             case NOTICE -> throw new IllegalArgumentException(event.type() + " is never sent to PagerDuty");
             case CHANGE -> throw new IllegalArgumentException(
                     "a change goes to the Change Events API: render it with PagerDutyChangeMapper");
         };
+    }
+
+    private PagerDutyEventCodec.Encoded encoded(PagerDutyEvent event) {
+        return new PagerDutyEventCodec.Encoded(event, codec.encode(event));
     }
 
     /** The JSON bytes to POST to {@code /v2/enqueue}. */
