@@ -17,7 +17,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Channels, always read and written within one organization. The type's settings are sealed at rest. */
+/**
+ * Channels, always read and written within one organization. The type's settings are sealed at rest. Every
+ * write also adds one to the organization's {@code channels_revision}, after the channel's own statement and in
+ * the caller's transaction when there is one, so {@link RoutingChannels} never keeps a list older than the
+ * revision it was read under.
+ */
 @Repository
 public class ChannelRepository {
     private static final int MAX_CHANNELS_PER_ORGANIZATION = 1000;
@@ -41,6 +46,7 @@ public class ChannelRepository {
                         secrets.seal(json.writeValueAsString(channel.settings().toJson())), SqlTime.of(channel.createdAt()),
                         SqlTime.of(channel.updatedAt()))
                 .update();
+        changed(channel.organizationId());
     }
 
     public void update(Channel channel) {
@@ -50,6 +56,7 @@ public class ChannelRepository {
                         json.writeValueAsString(channel.filters()), secrets.seal(json.writeValueAsString(channel.settings().toJson())),
                         SqlTime.of(channel.updatedAt()), channel.disabledReason(), channel.organizationId(), channel.id())
                 .update();
+        changed(channel.organizationId());
     }
 
     /**
@@ -57,9 +64,13 @@ public class ChannelRepository {
      * false when it is gone or already disabled.
      */
     public boolean disable(String organizationId, String id, String reason, Instant at) {
-        return jdbc.sql("update channels set enabled = false, disabled_reason = ?, updated_at = ? "
+        boolean disabled = jdbc.sql("update channels set enabled = false, disabled_reason = ?, updated_at = ? "
                 + "where org_id = ? and id = ? and enabled = true")
                 .params(reason, SqlTime.of(at), organizationId, id).update() > 0;
+        if (disabled) {
+            changed(organizationId);
+        }
+        return disabled;
     }
 
     /** A channel by id alone, for the dispatcher that sends for every organization. */
@@ -78,7 +89,23 @@ public class ChannelRepository {
     }
 
     public boolean delete(String organizationId, String id) {
-        return jdbc.sql("delete from channels where org_id = ? and id = ?").params(organizationId, id).update() > 0;
+        boolean deleted = jdbc.sql("delete from channels where org_id = ? and id = ?").params(organizationId, id)
+                .update() > 0;
+        if (deleted) {
+            changed(organizationId);
+        }
+        return deleted;
+    }
+
+    /** The organization's channels revision: one more after each write to its channels. */
+    long revision(String organizationId) {
+        return jdbc.sql("select channels_revision from organizations where id = ?").param(organizationId)
+                .query(Long.class).optional().orElse(0L);
+    }
+
+    private void changed(String organizationId) {
+        jdbc.sql("update organizations set channels_revision = channels_revision + 1 where id = ?")
+                .param(organizationId).update();
     }
 
     public Optional<Channel> find(String organizationId, String id) {

@@ -14,12 +14,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.ascend.notify.channel.Channel;
-import app.ascend.notify.channel.ChannelRepository;
+import app.ascend.notify.channel.RoutingChannels;
 import app.ascend.notify.db.AfterCommit;
 import app.ascend.notify.event.DedupKeys;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
-import app.ascend.notify.identity.OrganizationRepository;
+import app.ascend.notify.identity.OrganizationNames;
 import app.ascend.notify.routing.Decision;
 import app.ascend.notify.routing.EventRouter;
 import app.ascend.notify.routing.RoutingMetrics;
@@ -36,15 +36,15 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class EventIngestService {
     private final EventRepository events;
-    private final ChannelRepository channels;
-    private final OrganizationRepository organizations;
+    private final RoutingChannels channels;
+    private final OrganizationNames organizations;
     private final EventRouter router;
     private final EventMetrics eventMetrics;
     private final RoutingMetrics routingMetrics;
     private final JsonMapper json;
     private final Clock clock;
 
-    public EventIngestService(EventRepository events, ChannelRepository channels, OrganizationRepository organizations,
+    public EventIngestService(EventRepository events, RoutingChannels channels, OrganizationNames organizations,
             EventRouter router, EventMetrics eventMetrics,
             RoutingMetrics routingMetrics, JsonMapper json, Clock clock) {
         this.events = events;
@@ -106,10 +106,9 @@ public class EventIngestService {
     }
 
     private List<Accepted> ingestOrganization(String organizationId, List<IncomingEvent> incoming) {
-        String organizationName = organizations.findById(organizationId)
-                .orElseThrow(() -> new NotFoundException("organization", organizationId)).name();
-        List<Channel> organizationChannels = channels.all(organizationId).stream()
-                .sorted((a, b) -> a.id().compareTo(b.id())).toList();
+        String organizationName = organizations.of(organizationId)
+                .orElseThrow(() -> new NotFoundException("organization", organizationId));
+        List<Channel> organizationChannels = channels.of(organizationId);
         Map<String, String> known = new HashMap<>(events.idsBySourceId(organizationId,
                 incoming.stream().map(IncomingEvent::sourceId).filter(Objects::nonNull).distinct().toList()));
         Instant receivedAt = clock.instant();
@@ -161,10 +160,9 @@ public class EventIngestService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void storeNotice(GovernanceEvent notice, String sourceChannelId) {
         String organizationId = notice.organizationId();
-        String organizationName = organizations.findById(organizationId)
-                .orElseThrow(() -> new NotFoundException("organization", organizationId)).name();
-        List<Channel> organizationChannels = channels.all(organizationId).stream()
-                .sorted((a, b) -> a.id().compareTo(b.id())).toList();
+        String organizationName = organizations.of(organizationId)
+                .orElseThrow(() -> new NotFoundException("organization", organizationId));
+        List<Channel> organizationChannels = channels.of(organizationId);
         List<Decision> decisions = router.routeNotice(notice, organizationName, organizationChannels, sourceChannelId);
         StoredEvent stored = new StoredEvent(notice.id(), organizationId, null, notice.type().wireName(),
                 notice.actionId(), DedupKeys.forEvent(notice), notice.occurredAt(), clock.instant(), body(notice),
