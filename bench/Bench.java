@@ -264,6 +264,7 @@ public class Bench {
         long requests = Math.max(1, (long) scenario.rate * seconds / batch);
         double periodNanos = 1e9 * batch / scenario.rate;
         Map<String, Long> dueAt = new ConcurrentHashMap<>();
+        Map<String, Long> answeredAt = new ConcurrentHashMap<>();
         AtomicLong accepted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         AtomicLong maxLag = new AtomicLong();
@@ -291,7 +292,11 @@ public class Bench {
                     .handle((response, error) -> {
                         if (error == null && target.accepted(response)) {
                             accepted.addAndGet(tokens.size());
-                            tokens.forEach(token -> dueAt.put(token, dueEpoch));
+                            long answered = epochAnchor + System.nanoTime();
+                            tokens.forEach(token -> {
+                                dueAt.put(token, dueEpoch);
+                                answeredAt.put(token, answered);
+                            });
                         } else {
                             refused.addAndGet(tokens.size());
                             refusals.merge(error != null ? rootCause(error).getClass().getSimpleName() : "HTTP " + response.statusCode(),
@@ -329,8 +334,15 @@ public class Bench {
         long duplicates = 0;
         long lastReceipt = 0;
         List<Long> latencies = new ArrayList<>();
+        // Per event, for finding when a stall happened and whether the answer or the delivery waited:
+        // due time (epoch ms), the 202's latency and the end-to-end latency (µs; empty if not delivered).
+        StringBuilder timeline = new StringBuilder("due_epoch_ms,answer_us,delivered_us\n");
         for (Map.Entry<String, Long> sent : dueAt.entrySet()) {
             List<Long> at = receipts.get(sent.getKey());
+            timeline.append(sent.getValue() / 1_000_000).append(',')
+                    .append((answeredAt.get(sent.getKey()) - sent.getValue()) / 1000).append(',')
+                    .append(at == null ? "" : Long.toString((at.stream().mapToLong(Long::longValue).min().orElseThrow()
+                            - sent.getValue()) / 1000)).append('\n');
             if (at == null) {
                 continue;
             }
@@ -341,6 +353,8 @@ public class Bench {
             latencies.add((first - sent.getValue()) / 1000);
         }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (!"warmup".equals(runName)) Files.writeString(out.resolve(runName + "-" + scenario.label().replaceAll("[^A-Za-z0-9]+", "-") + ".csv"),
+                timeline);
         long firstDue = epochAnchor + startNanos;
         double deliveredPerSecond = delivered == 0 ? 0 : delivered / ((lastReceipt - firstDue) / 1e9);
         String note = refusals.isEmpty() ? "" : "refused: " + refusals;
