@@ -619,7 +619,9 @@ public class Bench {
             note = "autovacuum on (turned on for the run: the server's configuration had it off)";
         }
         return psql("select split_part(version(), ' ', 2)") + ", " + note + ", synchronous_commit "
-                + psql("show synchronous_commit") + ", shared_buffers " + psql("show shared_buffers");
+                + psql("show synchronous_commit") + ", shared_buffers " + psql("show shared_buffers")
+                // Checkpoints decide how many full-page images a window writes (docs/PERFORMANCE.md, eighth look).
+                + ", max_wal_size " + psql("show max_wal_size") + ", wal_compression " + psql("show wal_compression");
     }
 
     /** Runs one statement in the test database; returns its output unaligned, without headers. */
