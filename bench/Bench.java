@@ -353,8 +353,9 @@ public class Bench {
             latencies.add((first - sent.getValue()) / 1000);
         }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        if (!"warmup".equals(runName)) Files.writeString(out.resolve(runName + "-" + scenario.label().replaceAll("[^A-Za-z0-9]+", "-") + ".csv"),
-                timeline);
+        if (!"warmup".equals(runName)) {
+            Files.writeString(out.resolve(runName + "-" + scenario.label().replaceAll("[^A-Za-z0-9]+", "-") + ".csv"), timeline);
+        }
         long firstDue = epochAnchor + startNanos;
         double deliveredPerSecond = delivered == 0 ? 0 : delivered / ((lastReceipt - firstDue) / 1e9);
         String note = refusals.isEmpty() ? "" : "refused: " + refusals;
