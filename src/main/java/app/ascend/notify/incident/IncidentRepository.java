@@ -64,27 +64,47 @@ public class IncidentRepository {
     /**
      * Records that triggers went (or are queued) for these sequences, each once: opens each one's
      * incident or touches the open one, with one JDBC batch per statement, in {@code open_key} order
-     * (see {@link #lockOpen}): rows opened since that lock, and the unique index entries of new ones, are
-     * then also taken in the one order.
+     * (see {@link #lockOpen}). The insert comes first: a trigger usually opens a new incident, and then
+     * this is one statement, not an update that finds nothing and an insert (one round trip fewer per ingest
+     * group on PostgreSQL; docs/PERFORMANCE.md, ninth look). Only the keys already open are then touched,
+     * and a key closed between the two statements (a resolve on another connection) is opened again.
      */
     public void openOrTouchAll(List<Touch> unordered) {
         List<Touch> touches = unordered.stream().sorted(Comparator.comparing(Touch::sequenceKey)).toList();
+        List<Touch> open = open(touches);
+        if (open.isEmpty()) {
+            return;
+        }
         int[] touched = jdbcTemplate.batchUpdate("update incidents set last_event_at = ? where open_key = ?",
-                touches.stream().map(t -> new Object[] { SqlTime.of(t.at()), t.sequenceKey() }).toList());
-        List<Object[]> opened = new ArrayList<>();
-        for (int i = 0; i < touches.size(); i++) {
+                open.stream().map(t -> new Object[] { SqlTime.of(t.at()), t.sequenceKey() }).toList());
+        List<Touch> closedMeanwhile = new ArrayList<>();
+        for (int i = 0; i < open.size(); i++) {
             if (touched[i] == 0) {
-                Touch t = touches.get(i);
-                opened.add(new Object[] { Ids.newId("inc"), t.organizationId(), t.channelId(), t.channelType(),
-                        t.sequenceKey(), t.sequenceKey(), t.dedupKey(), t.actionId(), secrets.sealRepeated(t.destination()),
-                        t.destinationMasked(), IncidentStatus.OPEN.wireName(), SqlTime.of(t.at()), SqlTime.of(t.at()) });
+                closedMeanwhile.add(open.get(i));
             }
         }
-        if (!opened.isEmpty()) {
-            jdbcTemplate.batchUpdate("insert into incidents (id, org_id, channel_id, channel_type, sequence_key, open_key, "
-                    + "dedup_key, action_id, destination_sealed, destination_masked, status, opened_at, last_event_at) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", opened);
+        open(closedMeanwhile);
+    }
+
+    /** Opens an incident for each touch whose key has none open; returns the touches whose key was open already. */
+    private List<Touch> open(List<Touch> touches) {
+        if (touches.isEmpty()) {
+            return List.of();
         }
+        int[] inserted = jdbcTemplate.batchUpdate("insert into incidents (id, org_id, channel_id, channel_type, sequence_key, "
+                + "open_key, dedup_key, action_id, destination_sealed, destination_masked, status, opened_at, last_event_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                touches.stream().map(t -> new Object[] { Ids.newId("inc"), t.organizationId(), t.channelId(), t.channelType(),
+                        t.sequenceKey(), t.sequenceKey(), t.dedupKey(), t.actionId(), secrets.sealRepeated(t.destination()),
+                        t.destinationMasked(), IncidentStatus.OPEN.wireName(), SqlTime.of(t.at()), SqlTime.of(t.at()) })
+                        .toList());
+        List<Touch> open = new ArrayList<>();
+        for (int i = 0; i < touches.size(); i++) {
+            if (inserted[i] == 0) {
+                open.add(touches.get(i));
+            }
+        }
+        return open;
     }
 
     /** The open (or acknowledged) incidents of a channel for a dedup key, one per destination. */

@@ -112,7 +112,7 @@ public class EventRouter {
     /**
      * Whether the batch must lock its incidents up front. A batch of triggers only, however many actions
      * it names, touches and opens its incidents in one statement-level order already ({@code
-     * openOrTouchAll} updates, then inserts, each sorted by open key), so it skips the extra statement,
+     * openOrTouchAll} inserts, then updates, each sorted by open key), so it skips the extra statement,
      * which cost single-event ingest on PostgreSQL most of its throughput in the benchmark, and with group
      * commit every batch names several actions (docs/PERFORMANCE.md). A resolve or acknowledge (which
      * closes incidents channel by channel, between writes of the triggers around it) takes the locks
