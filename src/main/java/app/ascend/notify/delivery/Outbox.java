@@ -120,6 +120,14 @@ public class Outbox {
      * earlier ones, as before.
      */
     public void insertAll(List<NewDelivery> deliveries) {
+        insertAll(deliveries, null);
+    }
+
+    /**
+     * {@link #insertAll(List)}, with the sequences' states read earlier in this transaction ({@link #sequences}),
+     * so they are not read again; null reads them.
+     */
+    public void insertAll(List<NewDelivery> deliveries, Sequences known) {
         if (deliveries.isEmpty()) {
             return;
         }
@@ -127,7 +135,8 @@ public class Outbox {
         Set<String> heads = Set.of();
         if (handoff.accepting()) {
             leaseEnd = handoff.leaseEnd();
-            heads = heads(deliveries);
+            heads = heads(deliveries, known != null ? known.busy()
+                    : sequences(deliveries.stream().map(NewDelivery::sequenceKey).toList(), List.of()).busy());
         }
         String instance = handoff.instance();
         Instant claimedUntil = leaseEnd;
@@ -168,21 +177,8 @@ public class Outbox {
      * The deliveries to hand over: each heads its sequence (none of it pending or in flight, and first of it
      * here), its destination's rate budget is not known to be spent, and the dispatcher has room for it.
      */
-    private Set<String> heads(List<NewDelivery> deliveries) {
-        List<String> keys = deliveries.stream().map(NewDelivery::sequenceKey).distinct().toList();
-        Set<String> busy = new HashSet<>();
-        for (List<String> chunk : chunks(keys)) {
-            InList in = InList.of(chunk);
-            // No status in the condition: with one, PostgreSQL's planner also reads the claim index (status, ...),
-            // all of its pending and in-flight entries, live and (until vacuum) dead, which under a backlog took
-            // up to 0.8 s per ingest group. Each key's statuses from the sequence index alone stay a few rows.
-            jdbc.sql("select distinct sequence_key, status from deliveries where sequence_key in (" + in.placeholders() + ")")
-                    .params(in.params()).query(rs -> {
-                        if (!DeliveryStatus.fromWireName(rs.getString(2)).isFinal()) {
-                            busy.add(rs.getString(1));
-                        }
-                    });
-        }
+    private Set<String> heads(List<NewDelivery> deliveries, Set<String> busyBefore) {
+        Set<String> busy = new HashSet<>(busyBefore);
         Set<String> heads = new HashSet<>();
         int room = handoff.room();
         for (NewDelivery d : deliveries) {
@@ -198,26 +194,55 @@ public class Outbox {
     }
 
     /**
-     * The trigger still waiting at the end of each of these sequences, by sequence key; sequences whose
-     * last delivery (by position) is anything else are absent.
+     * What the stored deliveries say about some sequences: those with a delivery not yet final ({@code busy}), and, for
+     * the sequences asked about for merging, the trigger still waiting at the end of each ({@code waiting}, by sequence
+     * key; a sequence whose last delivery is anything else is absent).
      */
-    public Map<String, Waiting> waitingTriggers(Collection<String> sequenceKeys) {
+    public record Sequences(Set<String> busy, Map<String, Waiting> waiting) {
+    }
+
+    /**
+     * Reads {@link Sequences} for {@code keys} (and the waiting triggers of {@code mergeKeys}) in one statement, one
+     * round trip of an ingest group to PostgreSQL instead of two (docs/PERFORMANCE.md, ninth look). Neither part has
+     * the status in its condition: with it, PostgreSQL's planner also reads the claim index (status, ...), all of
+     * its pending and in-flight entries, live and (until vacuum) dead, which under a backlog took up to 0.8 s per
+     * ingest group. Each key's statuses, and its last delivery, come from the sequence index alone.
+     */
+    public Sequences sequences(Collection<String> keys, Collection<String> mergeKeys) {
+        Set<String> busy = new HashSet<>();
         Map<String, Waiting> waiting = new HashMap<>();
-        List<String> keys = List.copyOf(sequenceKeys);
-        for (List<String> chunk : chunks(keys)) {
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(keys));
+        Set<String> merging = Set.copyOf(mergeKeys);
+        for (List<String> chunk : chunks(all)) {
             InList in = InList.of(chunk);
-            // Each sequence's last delivery, tested here rather than in the condition, for the reason in heads().
-            jdbc.sql("select d.sequence_key, d.id, d.channel_id, d.kind, d.status, d.attempts from deliveries d "
-                            + "where d.sequence_key in (" + in.placeholders() + ") and d.seq_position = "
-                            + "(select max(e.seq_position) from deliveries e where e.sequence_key = d.sequence_key)")
-                    .params(in.params()).query(rs -> {
-                        if (MessageKind.TRIGGER.wireName().equals(rs.getString(4))
-                                && DeliveryStatus.PENDING.wireName().equals(rs.getString(5)) && rs.getInt(6) == 0) {
-                            waiting.put(rs.getString(1), new Waiting(rs.getString(2), rs.getString(3)));
-                        }
-                    });
+            boolean anyMerging = chunk.stream().anyMatch(merging::contains);
+            // The same in list for both parts (the waiting part's rows of other keys are dropped below): one SQL text
+            // per list length, not one per pair of lengths (see InList on why shapes count).
+            StringBuilder sql = new StringBuilder("select 0, sequence_key, status, cast(null as varchar(40)), ")
+                    .append("cast(null as varchar(40)), cast(null as varchar(20)), 0 from deliveries where sequence_key in (")
+                    .append(in.placeholders()).append(") group by sequence_key, status");
+            List<Object> params = new ArrayList<>(in.params());
+            if (anyMerging) {
+                sql.append(" union all select 1, d.sequence_key, d.status, d.id, d.channel_id, d.kind, d.attempts ")
+                        .append("from deliveries d where d.sequence_key in (").append(in.placeholders())
+                        .append(") and d.seq_position = (select max(e.seq_position) from deliveries e ")
+                        .append("where e.sequence_key = d.sequence_key)");
+                params.addAll(in.params());
+            }
+            jdbc.sql(sql.toString()).params(params).query(rs -> {
+                String key = rs.getString(2);
+                String status = rs.getString(3);
+                if (rs.getInt(1) == 0) {
+                    if (!DeliveryStatus.fromWireName(status).isFinal()) {
+                        busy.add(key);
+                    }
+                } else if (merging.contains(key) && MessageKind.TRIGGER.wireName().equals(rs.getString(6))
+                        && DeliveryStatus.PENDING.wireName().equals(status) && rs.getInt(7) == 0) {
+                    waiting.put(key, new Waiting(rs.getString(4), rs.getString(5)));
+                }
+            });
         }
-        return waiting;
+        return new Sequences(busy, waiting);
     }
 
     /** Later triggers folded into a waiting one: its payload becomes the newest, its priority the most urgent. */

@@ -64,7 +64,10 @@ final class TriggerBatch {
             return;
         }
         touchIncidents();
-        Map<String, String> mergedInto = mergeIntoWaiting();
+        // Every planned sequence's state, and the triggers waiting at the end of the merging ones, in one read.
+        Outbox.Sequences sequences = outbox.sequences(
+                byGroup.values().stream().map(group -> group.get(0).sequence()).toList(), mergingSequences());
+        Map<String, String> mergedInto = mergeIntoWaiting(sequences.waiting());
         List<NewDelivery> deliveries = new ArrayList<>();
         for (Map.Entry<String, List<Planned>> entry : byGroup.entrySet()) {
             List<Planned> group = entry.getValue();
@@ -92,7 +95,7 @@ final class TriggerBatch {
                         p.type(), p.masked(), List.of(into)));
             }
         }
-        outbox.insertAll(deliveries);
+        outbox.insertAll(deliveries, sequences);
         byGroup.clear();
     }
 
@@ -118,19 +121,23 @@ final class TriggerBatch {
         }
     }
 
-    /**
-     * Merges each merging group into the same channel's trigger still waiting at the end of its sequence
-     * (another channel's renders its own payload); returns the delivery each merged group went into.
-     */
-    private Map<String, String> mergeIntoWaiting() {
-        List<String> sequences = byGroup.values().stream().map(group -> group.get(0))
+    /** The sequences of the groups that merge into a trigger still waiting at the end of their sequence. */
+    private List<String> mergingSequences() {
+        return byGroup.values().stream().map(group -> group.get(0))
                 .filter(first -> first.incident() != null && first.type().rules().mergesWaitingTriggers())
                 .map(Planned::sequence).distinct().toList();
+    }
+
+    /**
+     * Merges each merging group into the same channel's trigger still waiting at the end of its sequence
+     * ({@code waiting}, by sequence; another channel's renders its own payload); returns the delivery each merged
+     * group went into.
+     */
+    private Map<String, String> mergeIntoWaiting(Map<String, Outbox.Waiting> waiting) {
         Map<String, String> mergedInto = new LinkedHashMap<>();
-        if (sequences.isEmpty()) {
+        if (waiting.isEmpty()) {
             return mergedInto;
         }
-        Map<String, Outbox.Waiting> waiting = outbox.waitingTriggers(sequences);
         List<Outbox.Merge> merges = new ArrayList<>();
         List<String> mergeGroups = new ArrayList<>();
         for (Map.Entry<String, List<Planned>> entry : byGroup.entrySet()) {
