@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Channels, always read and written within one organization. The type's settings are sealed at rest. Every
- * write also adds one to the organization's {@code channels_revision}, after the channel's own statement and in
+ * write also adds one to the organization's {@link RoutingRevision}, after the channel's own statement and in
  * the caller's transaction when there is one, so {@link RoutingChannels} never keeps a list older than the
  * revision it was read under.
  */
@@ -30,12 +30,15 @@ public class ChannelRepository {
     private final JsonMapper json;
     private final SecretBox secrets;
     private final ChannelTypes types;
+    private final RoutingRevision revision;
 
-    public ChannelRepository(JdbcClient jdbc, JsonMapper json, SecretBox secrets, ChannelTypes types) {
+    public ChannelRepository(JdbcClient jdbc, JsonMapper json, SecretBox secrets, ChannelTypes types,
+            RoutingRevision revision) {
         this.jdbc = jdbc;
         this.json = json;
         this.secrets = secrets;
         this.types = types;
+        this.revision = revision;
     }
 
     public void insert(Channel channel) {
@@ -97,15 +100,8 @@ public class ChannelRepository {
         return deleted;
     }
 
-    /** The organization's channels revision: one more after each write to its channels. */
-    long revision(String organizationId) {
-        return jdbc.sql("select channels_revision from organizations where id = ?").param(organizationId)
-                .query(Long.class).optional().orElse(0L);
-    }
-
     private void changed(String organizationId) {
-        jdbc.sql("update organizations set channels_revision = channels_revision + 1 where id = ?")
-                .param(organizationId).update();
+        revision.changed(organizationId);
     }
 
     public Optional<Channel> find(String organizationId, String id) {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * An organization's channels as routing reads them (in id order, the one lock order of every writer), kept in
- * memory while the organization's {@code channels_revision} is unchanged. Each ingest group reads that one number
+ * memory while the organization's {@link RoutingRevision} is unchanged. Each ingest group reads that one number
  * instead of every channel row (whose events, filters and sealed settings are parsed again each time); any write
  * to the channels, on any instance, changes the number, so the next event routes by what is committed
  * ({@link ChannelRepository}).
@@ -23,18 +23,20 @@ public class RoutingChannels {
     /* Organizations kept; past it the map starts over (a bound on memory, not an eviction policy). */
     static final int MAX_ORGANIZATIONS = 10_000;
     private final ChannelRepository channels;
+    private final RoutingRevision revisions;
     private final ConcurrentMap<String, Snapshot> byOrganization = new ConcurrentHashMap<>();
 
     private record Snapshot(long revision, List<Channel> channels) {
     }
 
-    public RoutingChannels(ChannelRepository channels) {
+    public RoutingChannels(ChannelRepository channels, RoutingRevision revisions) {
         this.channels = channels;
+        this.revisions = revisions;
     }
 
     /** The organization's channels in id order, as committed; read in the caller's transaction. */
     public List<Channel> of(String organizationId) {
-        long revision = channels.revision(organizationId);
+        long revision = revisions.current(organizationId);
         Snapshot kept = byOrganization.get(organizationId);
         if (kept != null && kept.revision() == revision) {
             return kept.channels();

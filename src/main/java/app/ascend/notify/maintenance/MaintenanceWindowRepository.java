@@ -16,6 +16,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.ascend.notify.channel.RoutingRevision;
 import app.ascend.notify.db.InList;
 import app.ascend.notify.db.SqlTime;
 import app.ascend.notify.event.EventType;
@@ -23,15 +24,22 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Maintenance windows, read and written within one organization (except by id for the release job). */
+/**
+ * Maintenance windows, read and written within one organization (except by id for the release job). Every write also
+ * adds one to the organization's {@link RoutingRevision}, after the window's own statement and in the caller's
+ * transaction when there is one, so {@link OrganizationWindows} never keeps a list older than the revision it was read
+ * under.
+ */
 @Repository
 class MaintenanceWindowRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final RoutingRevision revision;
 
-    MaintenanceWindowRepository(JdbcClient jdbc, JsonMapper json) {
+    MaintenanceWindowRepository(JdbcClient jdbc, JsonMapper json, RoutingRevision revision) {
         this.jdbc = jdbc;
         this.json = json;
+        this.revision = revision;
     }
 
     void insert(MaintenanceWindow w) {
@@ -41,6 +49,7 @@ class MaintenanceWindowRepository {
                         listJson(w.channelIds()), eventsJson(w.events()), w.reason(), w.notifyAfter(),
                         recurrenceJson(w.recurrence()), SqlTime.of(w.createdAt()), SqlTime.of(w.updatedAt()))
                 .update();
+        revision.changed(w.organizationId());
     }
 
     void update(MaintenanceWindow w) {
@@ -50,10 +59,12 @@ class MaintenanceWindowRepository {
                         eventsJson(w.events()), w.reason(), w.notifyAfter(), recurrenceJson(w.recurrence()),
                         SqlTime.of(w.updatedAt()), w.organizationId(), w.id())
                 .update();
+        revision.changed(w.organizationId());
     }
 
     void delete(String organizationId, String id) {
         jdbc.sql("delete from maintenance_windows where org_id = ? and id = ?").params(organizationId, id).update();
+        revision.changed(organizationId);
     }
 
     Optional<MaintenanceWindow> find(String organizationId, String id) {

@@ -2,50 +2,54 @@ package app.ascend.notify.maintenance;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import app.ascend.notify.channel.RoutingRevision;
 
 /**
- * The windows of an organization that have not ended, read once per transaction: routing asks for
- * every channel of every event of a batch, and one query per ingest is enough. Nothing outlives the
- * transaction, so a window created or ended through the API (on any instance) counts for the very
- * next event; a cache with a lifetime would need invalidation across instances.
+ * The windows of an organization that have not ended, kept in memory while the organization's {@link RoutingRevision}
+ * is unchanged: routing asks for every channel of every event, and each ingest group then reads that one number
+ * (which it reads for the channels anyway) instead of the windows (one round trip fewer per group on PostgreSQL;
+ * docs/PERFORMANCE.md, ninth look). Every write to an organization's windows, on any instance, changes the number, so
+ * a window created, edited or deleted through the API counts for the very next event.
+ *
+ * <p>Why a kept list still answers later: time only moves forward, so the windows not ended when it was read include
+ * every window that can mute later on; callers check each window's period at their own time. Asked about a time
+ * before the read (a clock set back), it reads again.
  */
 @Component
 class OrganizationWindows {
+    /* Organizations kept; past it the map starts over (a bound on memory, not an eviction policy). */
+    static final int MAX_ORGANIZATIONS = 10_000;
     private final MaintenanceWindowRepository windows;
+    private final RoutingRevision revisions;
+    private final ConcurrentMap<String, Snapshot> byOrganization = new ConcurrentHashMap<>();
 
-    OrganizationWindows(MaintenanceWindowRepository windows) {
+    private record Snapshot(long revision, Instant readAt, List<MaintenanceWindow> windows) {
+    }
+
+    OrganizationWindows(MaintenanceWindowRepository windows, RoutingRevision revisions) {
         this.windows = windows;
+        this.revisions = revisions;
     }
 
-    /**
-     * Windows not ended at {@code at}. Within one transaction the first call's list is reused: time
-     * only moves forward, so it still holds every window that can mute later on (callers check the time).
-     */
-    @SuppressWarnings("unchecked")
+    /** Windows not ended at {@code at}, and perhaps some that ended since the list was read (callers check the time). */
     List<MaintenanceWindow> notEnded(String organizationId, Instant at) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return windows.notEnded(organizationId, at);
+        long revision = revisions.current(organizationId);
+        Snapshot kept = byOrganization.get(organizationId);
+        if (kept != null && kept.revision() == revision && !at.isBefore(kept.readAt())) {
+            return kept.windows();
         }
-        Key key = new Key(organizationId);
-        List<MaintenanceWindow> cached = (List<MaintenanceWindow>) TransactionSynchronizationManager.getResource(key);
-        if (cached == null) {
-            cached = windows.notEnded(organizationId, at);
-            TransactionSynchronizationManager.bindResource(key, cached);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
-                }
-            });
+        List<MaintenanceWindow> read = List.copyOf(windows.notEnded(organizationId, at));
+        if (byOrganization.size() >= MAX_ORGANIZATIONS) {
+            byOrganization.clear();
         }
-        return cached;
-    }
-
-    /** The transaction resource key: one per organization, private to this class. */
-    private record Key(String organizationId) {
+        byOrganization.merge(organizationId, new Snapshot(revision, at, read),
+                (old, fresh) -> fresh.revision() > old.revision()
+                        || fresh.revision() == old.revision() && fresh.readAt().isAfter(old.readAt()) ? fresh : old);
+        return read;
     }
 }
