@@ -21,7 +21,6 @@ import app.ascend.notify.channel.spi.MessageKind;
 import app.ascend.notify.db.InList;
 import app.ascend.notify.db.AfterCommit;
 import app.ascend.notify.db.SqlTime;
-import app.ascend.notify.db.StatementPipeline;
 import app.ascend.notify.secret.SecretBox;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,8 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 public class Outbox {
-    /* Sequence keys per lookup statement. */
-    private static final int CHUNK = 500;
     /*
      * Candidates are read without locks, walking deliveries_claim (status, priority, id) in claim order
      * and stopping at the limit; "status" leads the ORDER BY so H2 sees the index order. (With FOR UPDATE,
@@ -134,23 +131,9 @@ public class Outbox {
         if (deliveries.isEmpty()) {
             return;
         }
-        run(prepareInsert(deliveries, known));
-    }
-
-    /** Runs a prepared insert by itself. */
-    public void run(PendingInsert pending) {
-        jdbcTemplate.batchUpdate(pending.insert().sql(), pending.insert().rows());
-        pending.inserted();
-    }
-
-    /**
-     * {@link #insertAll(List, Sequences)} in two steps, so the caller can send the insert with its other writes
-     * ({@link StatementPipeline}): run {@link PendingInsert#insert()}, then call {@link PendingInsert#inserted()}.
-     */
-    public PendingInsert prepareInsert(List<NewDelivery> deliveries, Sequences known) {
         Instant leaseEnd = null;
         Set<String> heads = Set.of();
-        if (handoff.accepting() && !deliveries.isEmpty()) {
+        if (handoff.accepting()) {
             leaseEnd = handoff.leaseEnd();
             heads = heads(deliveries, known != null ? known.busy()
                     : sequences(deliveries.stream().map(NewDelivery::sequenceKey).toList(), List.of()).busy());
@@ -158,9 +141,9 @@ public class Outbox {
         String instance = handoff.instance();
         Instant claimedUntil = leaseEnd;
         Set<String> claim = heads;
-        StatementPipeline.Batch insert = new StatementPipeline.Batch("insert into deliveries (id, org_id, event_id, "
-                + "channel_id, channel_type, kind, sequence_key, dedup_key, destination_sealed, destination_masked, priority, "
-                + "payload, status, created_at, retry_from, next_attempt_at, merged_count, rate_key, claimed_by, claimed_until) "
+        jdbcTemplate.batchUpdate("insert into deliveries (id, org_id, event_id, channel_id, channel_type, kind, sequence_key, "
+                + "dedup_key, destination_sealed, destination_masked, priority, payload, status, created_at, retry_from, "
+                + "next_attempt_at, merged_count, rate_key, claimed_by, claimed_until) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 deliveries.stream().map(d -> {
                     boolean claimed = claim.contains(d.id());
@@ -179,36 +162,15 @@ public class Outbox {
                         d.kind().wireName(), d.destination(), d.destinationMasked(), d.payload(), 0, d.createdAt(),
                         d.createdAt(), claimedUntil))
                 .toList();
-        return new PendingInsert(insert, handed, handed.size() < deliveries.size());
-    }
-
-    /** Deliveries' insert, and what their commit hands to the dispatcher. */
-    public final class PendingInsert {
-        private final StatementPipeline.Batch insert;
-        private final List<ClaimedDelivery> handed;
-        private final boolean waiting;
-
-        private PendingInsert(StatementPipeline.Batch insert, List<ClaimedDelivery> handed, boolean waiting) {
-            this.insert = insert;
-            this.handed = handed;
-            this.waiting = waiting;
-        }
-
-        public StatementPipeline.Batch insert() {
-            return insert;
-        }
-
-        /** Once the insert has run: after the commit, the heads go to the dispatcher and a claim finds the rest. */
-        public void inserted() {
-            AfterCommit.run(() -> {
-                if (!handed.isEmpty() && !handoff.offer(handed)) {
-                    release(handed.stream().map(ClaimedDelivery::id).toList()); // stopped meanwhile: any instance takes them
-                }
-                if (waiting) {
-                    handoff.claimNeeded(); // the others are found by a claim, once what they wait behind is done
-                }
-            });
-        }
+        boolean waiting = handed.size() < deliveries.size();
+        AfterCommit.run(() -> {
+            if (!handed.isEmpty() && !handoff.offer(handed)) {
+                release(handed.stream().map(ClaimedDelivery::id).toList()); // stopped meanwhile: any instance takes them
+            }
+            if (waiting) {
+                handoff.claimNeeded(); // the others are found by a claim, once what they wait behind is done
+            }
+        });
     }
 
     /**
@@ -249,61 +211,38 @@ public class Outbox {
     public Sequences sequences(Collection<String> keys, Collection<String> mergeKeys) {
         Set<String> busy = new HashSet<>();
         Map<String, Waiting> waiting = new HashMap<>();
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(keys));
         Set<String> merging = Set.copyOf(mergeKeys);
-        for (List<String> chunk : chunks(List.copyOf(new java.util.LinkedHashSet<>(keys)))) {
-            StatementPipeline.Query query = sequencesQuery(chunk, merging, busy, waiting);
-            jdbc.sql(query.sql()).params(query.params()).query(query.rows());
+        for (List<String> chunk : chunks(all)) {
+            InList in = InList.of(chunk);
+            boolean anyMerging = chunk.stream().anyMatch(merging::contains);
+            // The same in list for both parts (the waiting part's rows of other keys are dropped below): one SQL text
+            // per list length, not one per pair of lengths (see InList on why shapes count).
+            StringBuilder sql = new StringBuilder("select 0, sequence_key, status, cast(null as varchar(40)), ")
+                    .append("cast(null as varchar(40)), cast(null as varchar(20)), 0 from deliveries where sequence_key in (")
+                    .append(in.placeholders()).append(") group by sequence_key, status");
+            List<Object> params = new ArrayList<>(in.params());
+            if (anyMerging) {
+                sql.append(" union all select 1, d.sequence_key, d.status, d.id, d.channel_id, d.kind, d.attempts ")
+                        .append("from deliveries d where d.sequence_key in (").append(in.placeholders())
+                        .append(") and d.seq_position = (select max(e.seq_position) from deliveries e ")
+                        .append("where e.sequence_key = d.sequence_key)");
+                params.addAll(in.params());
+            }
+            jdbc.sql(sql.toString()).params(params).query(rs -> {
+                String key = rs.getString(2);
+                String status = rs.getString(3);
+                if (rs.getInt(1) == 0) {
+                    if (!DeliveryStatus.fromWireName(status).isFinal()) {
+                        busy.add(key);
+                    }
+                } else if (merging.contains(key) && MessageKind.TRIGGER.wireName().equals(rs.getString(6))
+                        && DeliveryStatus.PENDING.wireName().equals(status) && rs.getInt(7) == 0) {
+                    waiting.put(key, new Waiting(rs.getString(4), rs.getString(5)));
+                }
+            });
         }
         return new Sequences(busy, waiting);
-    }
-
-    /**
-     * {@link #sequences} as a query the caller runs after its own writes ({@link StatementPipeline}: one round trip on
-     * PostgreSQL), then reads with {@link SequencesRead#result()}; null for more keys than one statement takes.
-     */
-    public SequencesRead sequencesRead(Collection<String> keys, Collection<String> mergeKeys) {
-        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(keys));
-        if (all.isEmpty() || all.size() > CHUNK) {
-            return null;
-        }
-        Set<String> busy = new HashSet<>();
-        Map<String, Waiting> waiting = new HashMap<>();
-        return new SequencesRead(sequencesQuery(all, Set.copyOf(mergeKeys), busy, waiting), new Sequences(busy, waiting));
-    }
-
-    /** A query for {@link #sequences}, and what it has read once run. */
-    public record SequencesRead(StatementPipeline.Query query, Sequences result) {
-    }
-
-    private StatementPipeline.Query sequencesQuery(List<String> chunk, Set<String> merging, Set<String> busy,
-            Map<String, Waiting> waiting) {
-        InList in = InList.of(chunk);
-        boolean anyMerging = chunk.stream().anyMatch(merging::contains);
-        // The same in list for both parts (the waiting part's rows of other keys are dropped below): one SQL text
-        // per list length, not one per pair of lengths (see InList on why shapes count).
-        StringBuilder sql = new StringBuilder("select 0, sequence_key, status, cast(null as varchar(40)), ")
-                .append("cast(null as varchar(40)), cast(null as varchar(20)), 0 from deliveries where sequence_key in (")
-                .append(in.placeholders()).append(") group by sequence_key, status");
-        List<Object> params = new ArrayList<>(in.params());
-        if (anyMerging) {
-            sql.append(" union all select 1, d.sequence_key, d.status, d.id, d.channel_id, d.kind, d.attempts ")
-                    .append("from deliveries d where d.sequence_key in (").append(in.placeholders())
-                    .append(") and d.seq_position = (select max(e.seq_position) from deliveries e ")
-                    .append("where e.sequence_key = d.sequence_key)");
-            params.addAll(in.params());
-        }
-        return new StatementPipeline.Query(sql.toString(), params, rs -> {
-            String key = rs.getString(2);
-            String status = rs.getString(3);
-            if (rs.getInt(1) == 0) {
-                if (!DeliveryStatus.fromWireName(status).isFinal()) {
-                    busy.add(key);
-                }
-            } else if (merging.contains(key) && MessageKind.TRIGGER.wireName().equals(rs.getString(6))
-                    && DeliveryStatus.PENDING.wireName().equals(status) && rs.getInt(7) == 0) {
-                waiting.put(key, new Waiting(rs.getString(4), rs.getString(5)));
-            }
-        });
     }
 
     /** Later triggers folded into a waiting one: its payload becomes the newest, its priority the most urgent. */
@@ -561,8 +500,8 @@ public class Outbox {
     /** Keys in lists of at most 500, so an {@code in (...)} list stays a reasonable statement. */
     private static List<List<String>> chunks(List<String> keys) {
         List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            chunks.add(keys.subList(from, Math.min(keys.size(), from + CHUNK)));
+        for (int from = 0; from < keys.size(); from += 500) {
+            chunks.add(keys.subList(from, Math.min(keys.size(), from + 500)));
         }
         return chunks;
     }

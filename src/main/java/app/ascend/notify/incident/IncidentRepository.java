@@ -16,7 +16,6 @@ import org.springframework.stereotype.Repository;
 
 import app.ascend.notify.db.InList;
 import app.ascend.notify.db.SqlTime;
-import app.ascend.notify.db.StatementPipeline;
 import app.ascend.notify.ids.Ids;
 import app.ascend.notify.secret.SecretBox;
 import app.ascend.notify.web.PageParams;
@@ -63,68 +62,49 @@ public class IncidentRepository {
     }
 
     /**
-     * Records that triggers went (or are queued) for these sequences, each once: opens each one's incident or touches
-     * the open one, in {@code open_key} order (see {@link #lockOpen}), in two steps so the caller can send the insert
-     * with its other statements ({@link StatementPipeline}): run {@link Opening#insert()}, then give
-     * {@link Opening#opened} its counts. The insert comes first: a trigger usually opens a new incident, and then this
-     * is one statement, not an update that finds nothing and an insert (docs/PERFORMANCE.md, ninth look). Only the
-     * keys already open are then touched, and a key closed between the two statements (a resolve on another
-     * connection) is opened again.
+     * Records that triggers went (or are queued) for these sequences, each once: opens each one's
+     * incident or touches the open one, with one JDBC batch per statement, in {@code open_key} order
+     * (see {@link #lockOpen}). The insert comes first: a trigger usually opens a new incident, and then
+     * this is one statement, not an update that finds nothing and an insert (one round trip fewer per ingest
+     * group on PostgreSQL; docs/PERFORMANCE.md, ninth look). Only the keys already open are then touched,
+     * and a key closed between the two statements (a resolve on another connection) is opened again.
      */
-    public Opening opening(List<Touch> unordered) {
+    public void openOrTouchAll(List<Touch> unordered) {
         List<Touch> touches = unordered.stream().sorted(Comparator.comparing(Touch::sequenceKey)).toList();
-        return new Opening(touches, insertStatement(touches));
+        List<Touch> open = open(touches);
+        if (open.isEmpty()) {
+            return;
+        }
+        int[] touched = jdbcTemplate.batchUpdate("update incidents set last_event_at = ? where open_key = ?",
+                open.stream().map(t -> new Object[] { SqlTime.of(t.at()), t.sequenceKey() }).toList());
+        List<Touch> closedMeanwhile = new ArrayList<>();
+        for (int i = 0; i < open.size(); i++) {
+            if (touched[i] == 0) {
+                closedMeanwhile.add(open.get(i));
+            }
+        }
+        open(closedMeanwhile);
     }
 
-    /** The incidents' insert, and what follows it once its counts are known. */
-    public final class Opening {
-        private final List<Touch> touches;
-        private final StatementPipeline.Batch insert;
-
-        private Opening(List<Touch> touches, StatementPipeline.Batch insert) {
-            this.touches = touches;
-            this.insert = insert;
+    /** Opens an incident for each touch whose key has none open; returns the touches whose key was open already. */
+    private List<Touch> open(List<Touch> touches) {
+        if (touches.isEmpty()) {
+            return List.of();
         }
-
-        public StatementPipeline.Batch insert() {
-            return insert;
-        }
-
-        /** Touches the keys whose insert found an open incident (count 0), and opens those closed meanwhile. */
-        public void opened(int[] inserted) {
-            List<Touch> open = new ArrayList<>();
-            for (int i = 0; i < touches.size(); i++) {
-                if (inserted[i] == 0) {
-                    open.add(touches.get(i));
-                }
-            }
-            if (open.isEmpty()) {
-                return;
-            }
-            int[] touched = jdbcTemplate.batchUpdate("update incidents set last_event_at = ? where open_key = ?",
-                    open.stream().map(t -> new Object[] { SqlTime.of(t.at()), t.sequenceKey() }).toList());
-            List<Touch> closedMeanwhile = new ArrayList<>();
-            for (int i = 0; i < open.size(); i++) {
-                if (touched[i] == 0) {
-                    closedMeanwhile.add(open.get(i));
-                }
-            }
-            if (!closedMeanwhile.isEmpty()) {
-                StatementPipeline.Batch again = insertStatement(closedMeanwhile);
-                jdbcTemplate.batchUpdate(again.sql(), again.rows());
-            }
-        }
-    }
-
-    /** Opens an incident for each touch whose key has none open (on conflict, nothing: count 0). */
-    private StatementPipeline.Batch insertStatement(List<Touch> touches) {
-        return new StatementPipeline.Batch("insert into incidents (id, org_id, channel_id, channel_type, sequence_key, "
+        int[] inserted = jdbcTemplate.batchUpdate("insert into incidents (id, org_id, channel_id, channel_type, sequence_key, "
                 + "open_key, dedup_key, action_id, destination_sealed, destination_masked, status, opened_at, last_event_at) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
                 touches.stream().map(t -> new Object[] { Ids.newId("inc"), t.organizationId(), t.channelId(), t.channelType(),
                         t.sequenceKey(), t.sequenceKey(), t.dedupKey(), t.actionId(), secrets.sealRepeated(t.destination()),
                         t.destinationMasked(), IncidentStatus.OPEN.wireName(), SqlTime.of(t.at()), SqlTime.of(t.at()) })
                         .toList());
+        List<Touch> open = new ArrayList<>();
+        for (int i = 0; i < touches.size(); i++) {
+            if (inserted[i] == 0) {
+                open.add(touches.get(i));
+            }
+        }
+        return open;
     }
 
     /** The open (or acknowledged) incidents of a channel for a dedup key, one per destination. */

@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import app.ascend.notify.channel.Channel;
 import app.ascend.notify.channel.RoutingChannels;
 import app.ascend.notify.db.AfterCommit;
-import app.ascend.notify.db.StatementPipeline;
 import app.ascend.notify.event.DedupKeys;
 import app.ascend.notify.event.EventType;
 import app.ascend.notify.event.GovernanceEvent;
@@ -44,12 +43,10 @@ public class EventIngestService {
     private final RoutingMetrics routingMetrics;
     private final JsonMapper json;
     private final Clock clock;
-    private final StatementPipeline pipeline;
 
     public EventIngestService(EventRepository events, RoutingChannels channels, OrganizationNames organizations,
             EventRouter router, EventMetrics eventMetrics,
-            RoutingMetrics routingMetrics, JsonMapper json, Clock clock, StatementPipeline pipeline) {
-        this.pipeline = pipeline;
+            RoutingMetrics routingMetrics, JsonMapper json, Clock clock) {
         this.events = events;
         this.channels = channels;
         this.organizations = organizations;
@@ -128,9 +125,8 @@ public class EventIngestService {
             accepted.add(new Accepted(in.event().id(), false));
             toStore.add(in);
         }
-        EventRouter.Routed routing = router.routeAllButLastInsert(toStore.stream().map(IncomingEvent::event).toList(),
+        List<List<Decision>> routed = router.routeAll(toStore.stream().map(IncomingEvent::event).toList(),
                 organizationName, organizationChannels);
-        List<List<Decision>> routed = routing.decisions();
         List<StoredEvent> stored = new ArrayList<>(toStore.size());
         List<EventType> storedTypes = new ArrayList<>();
         List<Decision> storedDecisions = new ArrayList<>();
@@ -144,17 +140,7 @@ public class EventIngestService {
             storedTypes.add(event.type());
             storedDecisions.addAll(decisions);
         }
-        // The last deliveries' insert and the events' insert together: one round trip on PostgreSQL (StatementPipeline).
-        List<StatementPipeline.Batch> writes = new ArrayList<>(2);
-        if (routing.deliveries() != null) {
-            writes.add(routing.deliveries().insert());
-        }
-        writes.add(events.insertStatement(stored));
-        List<int[]> counts = pipeline.run(writes);
-        if (routing.deliveries() != null) {
-            routing.deliveries().inserted();
-        }
-        if (!EventRepository.allInserted(counts.get(counts.size() - 1))) {
+        if (!events.insertAll(stored)) {
             throw new ConcurrentDuplicateException();
         }
         // Counted once committed: a batch rolled back by a concurrent duplicate is ingested again.

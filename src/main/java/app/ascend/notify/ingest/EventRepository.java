@@ -14,7 +14,6 @@ import org.springframework.stereotype.Repository;
 
 import app.ascend.notify.db.InList;
 import app.ascend.notify.db.SqlTime;
-import app.ascend.notify.db.StatementPipeline;
 import app.ascend.notify.web.PageParams;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,21 +45,11 @@ public class EventRepository {
         if (stored.isEmpty()) {
             return true;
         }
-        StatementPipeline.Batch insert = insertStatement(stored);
-        return allInserted(jdbcTemplate.batchUpdate(insert.sql(), insert.rows()));
-    }
-
-    /** {@link #insertAll}'s statement, for a caller that sends it with other writes ({@link StatementPipeline}). */
-    StatementPipeline.Batch insertStatement(List<StoredEvent> stored) {
-        return new StatementPipeline.Batch("insert into events (id, org_id, source_id, type, action_id, dedup_key, "
+        int[] counts = jdbcTemplate.batchUpdate("insert into events (id, org_id, source_id, type, action_id, dedup_key, "
                 + "occurred_at, received_at, body, decisions) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
                 stored.stream().map(e -> new Object[] { e.id(), e.organizationId(), e.sourceId(), e.type(), e.actionId(),
                         e.dedupKey(), SqlTime.of(e.occurredAt()), SqlTime.of(e.receivedAt()),
                         json.writeValueAsString(e.body()), json.writeValueAsString(e.decisions()) }).toList());
-    }
-
-    /** Whether {@link #insertStatement}'s counts say every event was stored (none had a sender id stored meanwhile). */
-    static boolean allInserted(int[] counts) {
         return java.util.Arrays.stream(counts).allMatch(count -> count == 1 || count == java.sql.Statement.SUCCESS_NO_INFO);
     }
 

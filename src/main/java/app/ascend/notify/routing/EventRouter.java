@@ -15,7 +15,6 @@ import app.ascend.notify.channel.spi.ChannelType;
 import app.ascend.notify.channel.spi.DeliveryRules;
 import app.ascend.notify.channel.spi.RenderedMessage;
 import app.ascend.notify.delivery.NewDelivery;
-import app.ascend.notify.db.StatementPipeline;
 import app.ascend.notify.delivery.Outbox;
 import app.ascend.notify.delivery.SequenceKey;
 import app.ascend.notify.event.DedupKeys;
@@ -44,11 +43,9 @@ public class EventRouter {
     private final IncidentRepository incidents;
     private final List<Suppression> suppressions;
     private final Clock clock;
-    private final StatementPipeline pipeline;
 
     public EventRouter(ChannelTypes types, Outbox outbox, IncidentRepository incidents,
-            ObjectProvider<Suppression> suppressions, Clock clock, StatementPipeline pipeline) {
-        this.pipeline = pipeline;
+            ObjectProvider<Suppression> suppressions, Clock clock) {
         this.types = types;
         this.outbox = outbox;
         this.incidents = incidents;
@@ -63,34 +60,17 @@ public class EventRouter {
     /**
      * Routes a batch of events in order, as {@link #route} would one by one, with the triggers' writes
      * batched: runs of consecutive triggers are planned in memory, then written with one JDBC batch per
-     * table (incidents opened, sent with the read of the sequences' states; incidents already open touched; merges;
-     * deliveries) instead of four statements per trigger. A resolve or acknowledge first writes the triggers before it, since it closes what they
+     * table (incidents touched, incidents opened, merges, deliveries) instead of four statements per
+     * trigger. A resolve or acknowledge first writes the triggers before it, since it closes what they
      * opened. Returns each event's decisions, in the order of {@code events}.
      */
     public List<List<Decision>> routeAll(List<GovernanceEvent> events, String organizationName, List<Channel> channels) {
-        Routed routed = routeAllButLastInsert(events, organizationName, channels);
-        if (routed.deliveries() != null) {
-            outbox.run(routed.deliveries());
-        }
-        return routed.decisions();
-    }
-
-    /**
-     * Each event's decisions, and the last insert of new deliveries, not yet run (null when there is none): the caller
-     * sends it with its own writes (ingest: with the events' insert, one round trip on PostgreSQL), then calls
-     * {@link Outbox.PendingInsert#inserted()}.
-     */
-    public record Routed(List<List<Decision>> decisions, Outbox.PendingInsert deliveries) {
-    }
-
-    /** {@link #routeAll}, leaving the last insert of deliveries to the caller ({@link Routed}). */
-    public Routed routeAllButLastInsert(List<GovernanceEvent> events, String organizationName, List<Channel> channels) {
         List<List<Decision>> decisions = new ArrayList<>(events.size());
         if (needsLockOrder(events)) {
             // Every incident this batch may touch or close, locked first in one order (see lockOpen).
             incidents.lockOpen(events.get(0).organizationId(), events.stream().map(DedupKeys::forEvent).toList());
         }
-        TriggerBatch batch = new TriggerBatch(outbox, incidents, pipeline);
+        TriggerBatch batch = new TriggerBatch(outbox, incidents);
         for (GovernanceEvent event : events) {
             if (event.type().action() == EventType.Action.CHANGE || event.type().action() == EventType.Action.NOTICE) {
                 decisions.add(messagesOfTheirOwn(event, organizationName, channels, batch));
@@ -124,15 +104,15 @@ public class EventRouter {
             }
             decisions.add(eventDecisions);
         }
-        Outbox.PendingInsert deliveries = batch.writeAllButDeliveries();
+        batch.write();
         RiskFilter.explainLevels(events, channels, decisions);
-        return new Routed(decisions, deliveries);
+        return decisions;
     }
 
     /**
      * Whether the batch must lock its incidents up front. A batch of triggers only, however many actions
      * it names, touches and opens its incidents in one statement-level order already ({@code
-     * IncidentRepository.opening}: inserts, then updates, each sorted by open key, before any merge), so it skips the extra statement,
+     * openOrTouchAll} inserts, then updates, each sorted by open key), so it skips the extra statement,
      * which cost single-event ingest on PostgreSQL most of its throughput in the benchmark, and with group
      * commit every batch names several actions (docs/PERFORMANCE.md). A resolve or acknowledge (which
      * closes incidents channel by channel, between writes of the triggers around it) takes the locks

@@ -9,7 +9,6 @@ import java.util.Map;
 import app.ascend.notify.channel.Channel;
 import app.ascend.notify.channel.spi.ChannelType;
 import app.ascend.notify.channel.spi.RenderedMessage;
-import app.ascend.notify.db.StatementPipeline;
 import app.ascend.notify.delivery.NewDelivery;
 import app.ascend.notify.delivery.Outbox;
 import app.ascend.notify.event.GovernanceEvent;
@@ -34,7 +33,6 @@ import app.ascend.notify.incident.IncidentRepository;
 final class TriggerBatch {
     private final Outbox outbox;
     private final IncidentRepository incidents;
-    private final StatementPipeline pipeline;
     private final Map<String, List<Planned>> byGroup = new LinkedHashMap<>();
     private int ownGroups;
 
@@ -43,10 +41,9 @@ final class TriggerBatch {
             List<Decision> decisions, int slot) {
     }
 
-    TriggerBatch(Outbox outbox, IncidentRepository incidents, StatementPipeline pipeline) {
+    TriggerBatch(Outbox outbox, IncidentRepository incidents) {
         this.outbox = outbox;
         this.incidents = incidents;
-        this.pipeline = pipeline;
     }
 
     /**
@@ -63,21 +60,13 @@ final class TriggerBatch {
 
     /** Writes every planned message and fills in its decision; the batch is empty afterwards. */
     void write() {
-        Outbox.PendingInsert deliveries = writeAllButDeliveries();
-        if (deliveries != null) {
-            outbox.run(deliveries);
-        }
-    }
-
-    /**
-     * {@link #write()}, but the new deliveries' insert is left to the caller, who sends it with its own writes and
-     * then calls {@link Outbox.PendingInsert#inserted()}; null when there is none. The decisions are filled in.
-     */
-    Outbox.PendingInsert writeAllButDeliveries() {
         if (byGroup.isEmpty()) {
-            return null;
+            return;
         }
-        Outbox.Sequences sequences = openIncidentsAndReadSequences();
+        touchIncidents();
+        // Every planned sequence's state, and the triggers waiting at the end of the merging ones, in one read.
+        Outbox.Sequences sequences = outbox.sequences(
+                byGroup.values().stream().map(group -> group.get(0).sequence()).toList(), mergingSequences());
         Map<String, String> mergedInto = mergeIntoWaiting(sequences.waiting());
         List<NewDelivery> deliveries = new ArrayList<>();
         for (Map.Entry<String, List<Planned>> entry : byGroup.entrySet()) {
@@ -106,31 +95,12 @@ final class TriggerBatch {
                         p.type(), p.masked(), List.of(into)));
             }
         }
+        outbox.insertAll(deliveries, sequences);
         byGroup.clear();
-        return deliveries.isEmpty() ? null : outbox.prepareInsert(deliveries, sequences);
     }
 
-    /**
-     * Opens the incident of every message whose type opens incidents (in one batch), and reads every planned
-     * sequence's state and the triggers waiting at the end of the merging ones (in one query), both in one round trip
-     * on PostgreSQL ({@link StatementPipeline}); then touches the incidents that were open already. The incidents come
-     * first, before any delivery row is locked by a merge: the one order every writer takes them in.
-     */
-    private Outbox.Sequences openIncidentsAndReadSequences() {
-        List<IncidentRepository.Touch> touches = touches();
-        IncidentRepository.Opening opening = touches.isEmpty() ? null : incidents.opening(touches);
-        List<String> keys = byGroup.values().stream().map(group -> group.get(0).sequence()).toList();
-        Outbox.SequencesRead read = outbox.sequencesRead(keys, mergingSequences());
-        List<int[]> counts = pipeline.run(opening == null ? List.of() : List.of(opening.insert()),
-                read == null ? null : read.query());
-        if (opening != null) {
-            opening.opened(counts.get(0));
-        }
-        return read != null ? read.result() : outbox.sequences(keys, mergingSequences());
-    }
-
-    /** The incident of every message whose type opens incidents, once each. */
-    private List<IncidentRepository.Touch> touches() {
+    /** Opens or touches the incident of every message whose type opens incidents, in one batch. */
+    private void touchIncidents() {
         Map<String, IncidentRepository.Touch> touches = new LinkedHashMap<>();
         for (List<Planned> group : byGroup.values()) {
             for (Planned p : group) {
@@ -146,7 +116,9 @@ final class TriggerBatch {
                 }
             }
         }
-        return List.copyOf(touches.values());
+        if (!touches.isEmpty()) {
+            incidents.openOrTouchAll(List.copyOf(touches.values()));
+        }
     }
 
     /** The sequences of the groups that merge into a trigger still waiting at the end of their sequence. */

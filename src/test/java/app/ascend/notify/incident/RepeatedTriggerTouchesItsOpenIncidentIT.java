@@ -20,7 +20,7 @@ import app.ascend.notify.support.PipelineChannels;
  * One open incident per action and routing key: a trigger for an action whose incident is open touches that
  * incident (its last event time moves on) rather than opening a second, and once the approval has resolved it,
  * the next trigger opens a new one. Ingest opens an incident with its insert first and touches only the keys
- * already open (IncidentRepository.opening).
+ * already open (IncidentRepository.openOrTouchAll).
  */
 class RepeatedTriggerTouchesItsOpenIncidentIT extends ApiTest {
     @Autowired
