@@ -96,9 +96,14 @@ public class Bench {
 
     record Row(String target, Scenario scenario, long offered, long accepted, long refused, long delivered, long lost,
             long duplicates, double ingestSeconds, double deliveredPerSecond, long[] latencyMicros, double cpuSeconds,
-            long peakRssKib, long maxSendLagMicros, String note, HecRow hec) {
+            long peakRssKib, long maxSendLagMicros, String note, HecRow hec, double dbCpuSeconds) {
         double cpuMillisPerEvent() {
             return accepted == 0 ? Double.NaN : cpuSeconds * 1000 / accepted;
+        }
+
+        /** PostgreSQL's CPU per event (every process of the server), NaN for a target without it. */
+        double dbCpuMillisPerEvent() {
+            return accepted == 0 || Double.isNaN(dbCpuSeconds) ? Double.NaN : dbCpuSeconds * 1000 / accepted;
         }
     }
 
@@ -271,6 +276,7 @@ public class Bench {
         Map<String, Long> refusals = new ConcurrentHashMap<>();
         List<CompletableFuture<Void>> inFlight = new ArrayList<>();
         long cpuBefore = cpuTicks(target.pid());
+        long dbCpuBefore = target.usesPostgres() ? postgresTicks() : 0;
         resetPeakRss(target.pid());
         long startNanos = System.nanoTime() + 50_000_000;
         long epochAnchor = epochNanos() - System.nanoTime();
@@ -329,6 +335,8 @@ public class Bench {
             Thread.sleep(1000); // polling the simulator from the harness, not a test wait
         }
         long cpuTicks = cpuTicks(target.pid()) - cpuBefore;
+        double dbCpuSeconds = target.usesPostgres() ? (postgresTicks() - dbCpuBefore) / (double) clockTicksPerSecond()
+                : Double.NaN;
         long peakRss = peakRssKib(target.pid());
         long delivered = 0;
         long duplicates = 0;
@@ -362,7 +370,7 @@ public class Bench {
         HecRow hec = target.hecCollector() == null ? null : hecRow(target.hecCollector(), run, dueAt.keySet(), firstDue);
         return new Row(runName, scenario, requests * batch, accepted.get(), refused.get(), delivered,
                 accepted.get() - delivered, duplicates, ingestSeconds, deliveredPerSecond, sorted,
-                cpuTicks / (double) clockTicksPerSecond(), peakRss, maxLag.get(), note, hec);
+                cpuTicks / (double) clockTicksPerSecond(), peakRss, maxLag.get(), note, hec, dbCpuSeconds);
     }
 
     /**
@@ -466,10 +474,20 @@ public class Bench {
         default boolean freshPerRun() {
             return false;
         }
+
+        /** Whether it stores in the PostgreSQL server, whose CPU is then reported beside its own. */
+        default boolean usesPostgres() {
+            return false;
+        }
     }
 
     /** ASCEND Notify from target/ascend-notify.jar, on a fresh H2 file or a fresh PostgreSQL database. */
     static final class Ascend implements Target {
+        @Override
+        public boolean usesPostgres() {
+            return postgres;
+        }
+
         final Bench bench;
         final TargetSpec spec;
         final boolean postgres;
@@ -645,6 +663,11 @@ public class Bench {
      * with one INSERT and one commit into a fresh database: the floor of a durable per-request commit.
      */
     static final class FloorRelay implements Target {
+        @Override
+        public boolean usesPostgres() {
+            return postgres;
+        }
+
         final Bench bench;
         final TargetSpec spec;
         final boolean postgres;
@@ -900,10 +923,11 @@ public class Bench {
     void print(Row row) {
         long[] l = row.latencyMicros;
         System.out.printf(Locale.ROOT, "%-16s %-18s offered %7d accepted %7d delivered %7d lost %5d dupes %3d  "
-                        + "p50 %s p90 %s p99 %s max %s  accepted/s %7.0f  delivered/s %7.0f  cpu %.3f ms/event  rss %d MiB  lag %s %s%n",
+                        + "p50 %s p90 %s p99 %s max %s  accepted/s %7.0f  delivered/s %7.0f  cpu %.3f ms/event  db cpu %s  rss %d MiB  lag %s %s%n",
                 row.target, row.scenario.label(), row.offered, row.accepted, row.delivered, row.lost, row.duplicates,
                 ms(pct(l, 50)), ms(pct(l, 90)), ms(pct(l, 99)), ms(l.length == 0 ? -1 : l[l.length - 1]),
-                row.accepted / row.ingestSeconds, row.deliveredPerSecond, row.cpuMillisPerEvent(), row.peakRssKib / 1024, ms(row.maxSendLagMicros), row.note);
+                row.accepted / row.ingestSeconds, row.deliveredPerSecond, row.cpuMillisPerEvent(), dbCpu(row),
+                row.peakRssKib / 1024, ms(row.maxSendLagMicros), row.note);
         if (row.hec != null) {
             System.out.printf(Locale.ROOT, "%-16s %-18s HEC events %7d dupes %3d  HEC events/s %7.0f  requests %d%n", row.target,
                     row.scenario.label(), row.hec.delivered(), row.hec.duplicates(), row.hec.deliveredPerSecond(), row.hec.requests());
@@ -912,15 +936,19 @@ public class Bench {
 
     String report() {
         StringBuilder md = new StringBuilder();
-        md.append("| target | load | offered | accepted | delivered | lost | dupes | p50 | p90 | p99 | max | accepted/s | delivered/s | CPU ms/event | peak RSS MiB | refused |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("| target | load | offered | accepted | delivered | lost | dupes | p50 | p90 | p99 | max | accepted/s | delivered/s | CPU ms/event | DB CPU ms/event | peak RSS MiB | refused |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row r : rows) {
             long[] l = r.latencyMicros;
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %s | %s | %s | %s | %.0f | %.0f | %.3f | %d | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %s | %s | %s | %s | %.0f | %.0f | %.3f | %s | %d | %s |%n",
                     r.target, r.scenario.label(), r.offered, r.accepted, r.delivered, r.lost, r.duplicates,
                     ms(pct(l, 50)), ms(pct(l, 90)), ms(pct(l, 99)), ms(l.length == 0 ? -1 : l[l.length - 1]),
-                    r.accepted / r.ingestSeconds, r.deliveredPerSecond, r.cpuMillisPerEvent(), r.peakRssKib / 1024, r.note.replace("refused: ", "")));
+                    r.accepted / r.ingestSeconds, r.deliveredPerSecond, r.cpuMillisPerEvent(), dbCpu(r), r.peakRssKib / 1024,
+                    r.note.replace("refused: ", "")));
         }
+        md.append("\nCPU ms/event is the measured process's own; DB CPU ms/event is the PostgreSQL server's (every one of its "
+                + "processes, and the children it reaped) over the same window, for a target that stores there: both run on "
+                + "the same cores.\n");
         if (rows.stream().anyMatch(r -> r.hec != null)) {
             md.append("\nThe Splunk HEC channel beside PagerDuty (`+hec` targets; every event to both): events it took, "
                     + "repeats, events a second from the first due time to the last arrival, and requests (batches):\n\n");
@@ -1111,6 +1139,38 @@ public class Bench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * CPU ticks of the PostgreSQL server: utime and stime of each of its processes, and the children's each one reaped
+     * (the postmaster's, for backends that ended), from /proc/[pid]/stat (proc(5), fields 14–17).
+     */
+    static long postgresTicks() {
+        long ticks = 0;
+        try (var dirs = Files.newDirectoryStream(Path.of("/proc"), path -> path.getFileName().toString().chars()
+                .allMatch(Character::isDigit))) {
+            for (Path dir : dirs) {
+                try {
+                    if (!"postgres".equals(Files.readString(dir.resolve("comm")).strip())) {
+                        continue;
+                    }
+                    String stat = Files.readString(dir.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                            + Long.parseLong(fields[14]);
+                } catch (IOException gone) {
+                    // the process ended while the directory was listed: its time is in its parent's children's
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ticks;
+    }
+
+    static String dbCpu(Row row) {
+        double ms = row.dbCpuMillisPerEvent();
+        return Double.isNaN(ms) ? "—" : String.format(Locale.ROOT, "%.3f", ms);
     }
 
     static long clockTicksPerSecond() {
