@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -211,7 +212,7 @@ public class Outbox {
     public Sequences sequences(Collection<String> keys, Collection<String> mergeKeys) {
         Set<String> busy = new HashSet<>();
         Map<String, Waiting> waiting = new HashMap<>();
-        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(keys));
+        List<String> all = List.copyOf(new LinkedHashSet<>(keys));
         Set<String> merging = Set.copyOf(mergeKeys);
         for (List<String> chunk : chunks(all)) {
             InList in = InList.of(chunk);

@@ -71,16 +71,16 @@ public class IncidentRepository {
      */
     public void openOrTouchAll(List<Touch> unordered) {
         List<Touch> touches = unordered.stream().sorted(Comparator.comparing(Touch::sequenceKey)).toList();
-        List<Touch> open = open(touches);
-        if (open.isEmpty()) {
+        List<Touch> alreadyOpen = open(touches);
+        if (alreadyOpen.isEmpty()) {
             return;
         }
         int[] touched = jdbcTemplate.batchUpdate("update incidents set last_event_at = ? where open_key = ?",
-                open.stream().map(t -> new Object[] { SqlTime.of(t.at()), t.sequenceKey() }).toList());
+                alreadyOpen.stream().map(t -> new Object[] { SqlTime.of(t.at()), t.sequenceKey() }).toList());
         List<Touch> closedMeanwhile = new ArrayList<>();
-        for (int i = 0; i < open.size(); i++) {
+        for (int i = 0; i < alreadyOpen.size(); i++) {
             if (touched[i] == 0) {
-                closedMeanwhile.add(open.get(i));
+                closedMeanwhile.add(alreadyOpen.get(i));
             }
         }
         open(closedMeanwhile);
@@ -98,13 +98,13 @@ public class IncidentRepository {
                         t.sequenceKey(), t.sequenceKey(), t.dedupKey(), t.actionId(), secrets.sealRepeated(t.destination()),
                         t.destinationMasked(), IncidentStatus.OPEN.wireName(), SqlTime.of(t.at()), SqlTime.of(t.at()) })
                         .toList());
-        List<Touch> open = new ArrayList<>();
+        List<Touch> alreadyOpen = new ArrayList<>();
         for (int i = 0; i < touches.size(); i++) {
             if (inserted[i] == 0) {
-                open.add(touches.get(i));
+                alreadyOpen.add(touches.get(i));
             }
         }
-        return open;
+        return alreadyOpen;
     }
 
     /** The open (or acknowledged) incidents of a channel for a dedup key, one per destination. */
