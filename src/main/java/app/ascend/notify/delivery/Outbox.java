@@ -15,12 +15,14 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import app.ascend.notify.channel.spi.MessageKind;
 import app.ascend.notify.db.InList;
 import app.ascend.notify.db.AfterCommit;
+import app.ascend.notify.db.DatabaseProduct;
 import app.ascend.notify.db.SqlTime;
 import app.ascend.notify.secret.SecretBox;
 import tools.jackson.databind.JsonNode;
@@ -88,8 +90,11 @@ public class Outbox {
     private final SecretBox secrets;
     private final JsonMapper json;
     private final DeliveryHandoff handoff;
+    private final DatabaseProduct database;
 
-    public Outbox(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SecretBox secrets, JsonMapper json, DeliveryHandoff handoff) {
+    public Outbox(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SecretBox secrets, JsonMapper json, DeliveryHandoff handoff,
+            DatabaseProduct database) {
+        this.database = database;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.secrets = secrets;
@@ -203,8 +208,10 @@ public class Outbox {
     }
 
     /**
-     * Reads {@link Sequences} for {@code keys} (and the waiting triggers of {@code mergeKeys}) in one statement, one
-     * round trip of an ingest group to PostgreSQL instead of two (docs/PERFORMANCE.md, ninth look). Neither part has
+     * Reads {@link Sequences} for {@code keys} (and the waiting triggers of {@code mergeKeys}) in one statement on
+     * PostgreSQL, one round trip of an ingest group instead of two (docs/PERFORMANCE.md, ninth look); on H2 as two,
+     * each of which H2 parses once per connection where it would parse their union on every call
+     * ({@link DatabaseProduct#unionInOneStatement()}). Neither part has
      * the status in its condition: with it, PostgreSQL's planner also reads the claim index (status, ...), all of
      * its pending and in-flight entries, live and (until vacuum) dead, which under a backlog took up to 0.8 s per
      * ingest group. Each key's statuses, and its last delivery, come from the sequence index alone.
@@ -219,18 +226,13 @@ public class Outbox {
             boolean anyMerging = chunk.stream().anyMatch(merging::contains);
             // The same in list for both parts (the waiting part's rows of other keys are dropped below): one SQL text
             // per list length, not one per pair of lengths (see InList on why shapes count).
-            StringBuilder sql = new StringBuilder("select 0, sequence_key, status, cast(null as varchar(40)), ")
-                    .append("cast(null as varchar(40)), cast(null as varchar(20)), 0 from deliveries where sequence_key in (")
-                    .append(in.placeholders()).append(") group by sequence_key, status");
-            List<Object> params = new ArrayList<>(in.params());
-            if (anyMerging) {
-                sql.append(" union all select 1, d.sequence_key, d.status, d.id, d.channel_id, d.kind, d.attempts ")
-                        .append("from deliveries d where d.sequence_key in (").append(in.placeholders())
-                        .append(") and d.seq_position = (select max(e.seq_position) from deliveries e ")
-                        .append("where e.sequence_key = d.sequence_key)");
-                params.addAll(in.params());
-            }
-            jdbc.sql(sql.toString()).params(params).query(rs -> {
+            String statuses = "select 0, sequence_key, status, cast(null as varchar(40)), cast(null as varchar(40)), "
+                    + "cast(null as varchar(20)), 0 from deliveries where sequence_key in (" + in.placeholders()
+                    + ") group by sequence_key, status";
+            String last = "select 1, d.sequence_key, d.status, d.id, d.channel_id, d.kind, d.attempts from deliveries d "
+                    + "where d.sequence_key in (" + in.placeholders() + ") and d.seq_position = "
+                    + "(select max(e.seq_position) from deliveries e where e.sequence_key = d.sequence_key)";
+            RowCallbackHandler read = rs -> {
                 String key = rs.getString(2);
                 String status = rs.getString(3);
                 if (rs.getInt(1) == 0) {
@@ -241,7 +243,17 @@ public class Outbox {
                         && DeliveryStatus.PENDING.wireName().equals(status) && rs.getInt(7) == 0) {
                     waiting.put(key, new Waiting(rs.getString(4), rs.getString(5)));
                 }
-            });
+            };
+            if (!anyMerging) {
+                jdbc.sql(statuses).params(in.params()).query(read);
+            } else if (database.unionInOneStatement()) {
+                List<Object> params = new ArrayList<>(in.params());
+                params.addAll(in.params());
+                jdbc.sql(statuses + " union all " + last).params(params).query(read);
+            } else {
+                jdbc.sql(statuses).params(in.params()).query(read);
+                jdbc.sql(last).params(in.params()).query(read);
+            }
         }
         return new Sequences(busy, waiting);
     }
