@@ -168,6 +168,7 @@ public class Bench {
                                        alertmanager (Prometheus Alertmanager, in memory),
                                        floor (a relay that answers 202 at once and forwards each event to the simulator),
                                        floor-postgres (the same, after one INSERT and commit per request in PostgreSQL);
+                                       floor-h2 (the same in an embedded H2 file, with the service's durable URL settings);
                                        a Java target may name its runtime: ascend-h2@25 (a JDK under /usr/lib/jvm)
                                        or ascend-h2@/path/to/bin/java; the defaults are the ones above;
                                        ascend-h2+hec (or ascend-postgres+hec) adds a Splunk HEC channel beside
@@ -218,8 +219,9 @@ public class Bench {
                 case "ascend-postgres" -> new Ascend(this, spec, true, root.resolve("target/ascend-notify.jar"));
                 case "baseline-h2" -> new Ascend(this, spec, false, baselineJar());
                 case "baseline-postgres" -> new Ascend(this, spec, true, baselineJar());
-                case "floor" -> new FloorRelay(this, spec, false);
-                case "floor-postgres" -> new FloorRelay(this, spec, true);
+                case "floor" -> new FloorRelay(this, spec, FloorRelay.Store.NONE);
+                case "floor-postgres" -> new FloorRelay(this, spec, FloorRelay.Store.POSTGRES);
+                case "floor-h2" -> new FloorRelay(this, spec, FloorRelay.Store.H2);
                 case "alertmanager" -> new Alertmanager(this);
                 default -> throw new IllegalArgumentException("unknown target " + target);
             };
@@ -663,44 +665,64 @@ public class Bench {
      * with one INSERT and one commit into a fresh database: the floor of a durable per-request commit.
      */
     static final class FloorRelay implements Target {
+        /** Where the floor commits each request before its 202: nowhere, PostgreSQL, or an embedded H2 file. */
+        enum Store { NONE, POSTGRES, H2 }
+
         @Override
         public boolean usesPostgres() {
-            return postgres;
+            return store == Store.POSTGRES;
         }
 
         final Bench bench;
         final TargetSpec spec;
-        final boolean postgres;
+        final Store store;
         Process process;
         String url;
 
-        FloorRelay(Bench bench, TargetSpec spec, boolean postgres) {
+        FloorRelay(Bench bench, TargetSpec spec, Store store) {
             this.bench = bench;
             this.spec = spec;
-            this.postgres = postgres;
+            this.store = store;
         }
 
         public String settings() {
-            return bench.javaSettings(spec, "`bench/Floor.java`" + (postgres ? " with " + postgresJar().getFileName() : ""));
+            return bench.javaSettings(spec, "`bench/Floor.java`" + switch (store) {
+                case NONE -> "";
+                case POSTGRES -> " with " + postgresJar().getFileName();
+                case H2 -> " with " + h2Jar().getFileName() + ", URL settings `" + H2_SETTINGS + "`";
+            });
         }
+
+        /*
+         * The service's own H2 URL settings that decide what a commit costs (application.properties): WRITE_DELAY=0
+         * writes each commit to the file before it returns, as a 202 needs; PAGE_SIZE as the service splits pages.
+         */
+        static final String H2_SETTINGS = "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;PAGE_SIZE=4096";
 
         public void start() throws Exception {
             int port = freePort();
             url = "http://127.0.0.1:" + port;
             List<String> command = bench.javaCommand(spec);
-            if (postgres) {
-                command.addAll(List.of("-cp", postgresJar().toString()));
+            switch (store) {
+                case POSTGRES -> command.addAll(List.of("-cp", postgresJar().toString()));
+                case H2 -> command.addAll(List.of("-cp", h2Jar().toString()));
+                case NONE -> { }
             }
             command.addAll(List.of(bench.root.resolve("bench/Floor.java").toString(), "--port", Integer.toString(port),
                     "--simulator", bench.simUrl, "--routing-keys", String.join(",", ROUTING_KEYS),
                     // The service's defaults (10 database connections, 64 delivery workers) unless tried otherwise.
                     "--handlers", System.getenv().getOrDefault("BENCH_FLOOR_HANDLERS", "10"),
                     "--senders", System.getenv().getOrDefault("BENCH_FLOOR_SENDERS", "64")));
-            if (postgres) {
+            if (store == Store.POSTGRES) {
                 String db = System.getenv().getOrDefault("BENCH_PG_FLOOR_DATABASE", "ascend_floor");
                 freshDatabase(db);
                 command.addAll(List.of("--jdbc", "jdbc:postgresql://127.0.0.1:5432/" + db,
                         "--jdbc-user", System.getenv().getOrDefault("BENCH_PG_USER", "postgres")));
+            } else if (store == Store.H2) {
+                Path dir = bench.out.resolve(spec.name().replace('/', '_') + "-data");
+                Files.createDirectories(dir); // a fresh directory per run: the results directory is new
+                command.addAll(List.of("--jdbc", "jdbc:h2:file:" + dir.resolve("floor") + ";" + H2_SETTINGS,
+                        "--jdbc-user", "sa"));
             }
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.redirectErrorStream(true).redirectOutput(bench.out.resolve(spec.name().replace('/', '_') + ".log").toFile());
@@ -727,17 +749,26 @@ public class Bench {
 
     /** The PostgreSQL driver the project depends on, from the local Maven repository (or BENCH_PG_JAR). */
     static Path postgresJar() {
-        String given = System.getenv("BENCH_PG_JAR");
+        return newestJar("BENCH_PG_JAR", "org/postgresql/postgresql", "postgresql");
+    }
+
+    /** The H2 engine the service's build resolved (the newest in the local Maven repository). */
+    static Path h2Jar() {
+        return newestJar("BENCH_H2_JAR", "com/h2database/h2", "h2");
+    }
+
+    static Path newestJar(String variable, String repositoryPath, String artifact) {
+        String given = System.getenv(variable);
         if (given != null) {
             return Path.of(given);
         }
-        Path dir = Path.of(System.getProperty("user.home"), ".m2/repository/org/postgresql/postgresql");
+        Path dir = Path.of(System.getProperty("user.home"), ".m2/repository").resolve(repositoryPath);
         try (var versions = Files.list(dir)) {
             Path newest = versions.max((a, b) -> compareVersions(a.getFileName().toString(), b.getFileName().toString()))
-                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL driver in " + dir + ": run ./mvnw package"));
-            return newest.resolve("postgresql-" + newest.getFileName() + ".jar");
+                    .orElseThrow(() -> new IllegalStateException("no " + artifact + " jar in " + dir + ": run ./mvnw package"));
+            return newest.resolve(artifact + "-" + newest.getFileName() + ".jar");
         } catch (IOException e) {
-            throw new IllegalStateException("no PostgreSQL driver in " + dir + " (set BENCH_PG_JAR): " + e);
+            throw new IllegalStateException("no " + artifact + " jar in " + dir + " (set " + variable + "): " + e);
         }
     }
 
@@ -984,7 +1015,7 @@ public class Bench {
         rows.stream().filter(r -> r.target.startsWith("floor")).forEach(r -> floors.put(r.target + " " + r.scenario.label(), r));
         if (!floors.isEmpty()) {
             md.append("\nDistance from the floor, each target ÷ the floor at the same load (floor-postgres for a PostgreSQL "
-                    + "target when it ran, else floor; same runtime suffix when it ran): what the target costs beyond "
+                    + "target and floor-h2 for an H2 one when it ran, else floor; same runtime suffix when it ran): what the target costs beyond "
                     + "the load generator, the simulator and one relay hop on these cores:\n\n");
             md.append("| target | load | floor | p50 | p99 | accepted/s | CPU/event |\n|---|---|---|---:|---:|---:|---:|\n");
             for (Row r : rows) {
@@ -992,9 +1023,8 @@ public class Bench {
                     continue;
                 }
                 String suffix = r.target.contains("@") ? r.target.substring(r.target.indexOf('@')) : "";
-                List<String> candidates = r.target.contains("postgres")
-                        ? List.of("floor-postgres" + suffix, "floor-postgres", "floor" + suffix, "floor")
-                        : List.of("floor" + suffix, "floor");
+                String durable = r.target.contains("postgres") ? "floor-postgres" : "floor-h2";
+                List<String> candidates = List.of(durable + suffix, durable, "floor" + suffix, "floor");
                 Row floor = candidates.stream().map(c -> floors.get(c + " " + r.scenario.label()))
                         .filter(java.util.Objects::nonNull).findFirst().orElse(null);
                 if (floor == null) {
