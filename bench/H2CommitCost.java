@@ -1,0 +1,85 @@
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * What one durable commit costs H2 as a function of how many B-tree maps it changes: one thread inserts one row
+ * per transaction (a 1.5 KiB JSON-like text, as an event or a delivery carries) into a table with a VARCHAR
+ * primary key and {@code n} secondary indexes, in an H2 file opened with the service's URL settings
+ * ({@code WRITE_DELAY=0}: each commit written to the file before it returns), after filling the table so its
+ * trees are as deep as a day's data makes them. Prints the process's CPU per commit for each {@code n}.
+ *
+ * <p>A VARCHAR primary key costs H2 two maps (its rows keyed by a hidden row id, and the key's own index), so a
+ * table with {@code n} secondary indexes changes {@code n + 2} maps per insert. The service's ingest commit of one
+ * event changes 23 (events 7, deliveries 9, incidents 7), and recording its answer 6 more.
+ *
+ * <p>{@code java -cp ~/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar bench/H2CommitCost.java [rows]}
+ */
+public class H2CommitCost {
+    public static void main(String[] args) throws Exception {
+        int fill = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        int measured = 4_000;
+        String body = "{\"x\":\"" + "a".repeat(1500) + "\"}";
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        // The first pass warms the JIT up; the second is printed.
+        for (int n : new int[] { 0, 4, 8, 16, 21, -1, 0, 2, 4, 8, 12, 16, 21 }) {
+            if (n < 0) {
+                printing = true;
+                System.out.println("indexes  maps/commit  CPU us/commit  (one row per commit, " + fill + " rows before)");
+                continue;
+            }
+            Path dir = Files.createTempDirectory("h2commit");
+            String url = "jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;PAGE_SIZE=4096";
+            try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+                StringBuilder ddl = new StringBuilder("create table t (id varchar(40) primary key, body varchar(100000)");
+                for (int i = 0; i < n; i++) {
+                    ddl.append(", k").append(i).append(" varchar(60)");
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute(ddl.append(")").toString());
+                    for (int i = 0; i < n; i++) {
+                        s.execute("create index t_k" + i + " on t (k" + i + ", id)");
+                    }
+                }
+                StringBuilder insert = new StringBuilder("insert into t values (?, ?");
+                insert.append(", ?".repeat(n)).append(")");
+                c.setAutoCommit(false);
+                long start = 0;
+                try (PreparedStatement p = c.prepareStatement(insert.toString())) {
+                    for (int i = 0; i < fill + measured; i++) {
+                        if (i == fill) {
+                            c.commit();
+                            start = os.getProcessCpuTime();
+                        }
+                        p.setString(1, "evt_" + String.format("%010d", i) + UUID.randomUUID().toString().substring(0, 16));
+                        p.setString(2, body);
+                        for (int k = 0; k < n; k++) {
+                            // Index keys as the service's are: few distinct leading values (an organization) or
+                            // scattered ones (a key, an id), so inserts land both at a tree's edge and inside it.
+                            p.setString(3 + k, k % 2 == 0 ? "org_01jd8x3k9q" + (i % 7) : UUID.randomUUID().toString());
+                        }
+                        p.executeUpdate();
+                        if (i >= fill || i % 500 == 499) {
+                            c.commit(); // the fill commits in batches; the measured rows one by one
+                        }
+                    }
+                }
+                long cpu = os.getProcessCpuTime() - start;
+                if (printing) {
+                    System.out.printf(Locale.ROOT, "%7d  %11d  %13.0f%n", n, n + 2, cpu / 1000.0 / measured);
+                }
+            }
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    static boolean printing;
+}
