@@ -244,15 +244,15 @@ public class Outbox {
                     waiting.put(key, new Waiting(rs.getString(4), rs.getString(5)));
                 }
             };
-            if (!anyMerging) {
-                jdbc.sql(statuses).params(in.params()).query(read);
-            } else if (database.unionInOneStatement()) {
+            if (anyMerging && database.unionInOneStatement()) {
                 List<Object> params = new ArrayList<>(in.params());
                 params.addAll(in.params());
                 jdbc.sql(statuses + " union all " + last).params(params).query(read);
             } else {
                 jdbc.sql(statuses).params(in.params()).query(read);
-                jdbc.sql(last).params(in.params()).query(read);
+                if (anyMerging) {
+                    jdbc.sql(last).params(in.params()).query(read);
+                }
             }
         }
         return new Sequences(busy, waiting);
