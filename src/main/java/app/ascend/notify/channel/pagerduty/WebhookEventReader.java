@@ -32,6 +32,11 @@ final class WebhookEventReader {
     private static final int MAX_ID = 200;
     private static final int MAX_EVENT_TYPE = 200;
     private static final int NOTE_MAX = 300;
+    /**
+     * An id or key with NUL in it is refused, not altered: it is what finds the incident and recognises the
+     * delivery again, PagerDuty never sends one, and PostgreSQL cannot hold or compare it.
+     */
+    private static final String NO_NUL = "must not contain the NUL character (\\u0000)";
 
     /** What each understood incident event does; other {@code incident.*} types are kept, not understood. */
     private static final Map<String, RemoteChange.Kind> KINDS = Map.ofEntries(
@@ -77,12 +82,16 @@ final class WebhookEventReader {
                     + "recognised again by it");
         } else if (eventId.length() > MAX_ID) {
             errors.put("event.id", "is longer than " + MAX_ID + " characters");
+        } else if (hasNul(eventId)) {
+            errors.put("event.id", NO_NUL);
         }
         String eventType = text(event, "event_type");
         if (eventType == null || eventType.isBlank()) {
             errors.put("event.event_type", "is required (a string such as incident.acknowledged)");
         } else if (eventType.length() > MAX_EVENT_TYPE) {
             errors.put("event.event_type", "is longer than " + MAX_EVENT_TYPE + " characters");
+        } else if (hasNul(eventType)) {
+            errors.put("event.event_type", NO_NUL);
         }
         Instant occurredAt = instant(event, "occurred_at", errors);
         JsonNode data = event.get("data");
@@ -95,6 +104,8 @@ final class WebhookEventReader {
             incidentKey = text(data, "incident_key");
             if (incidentKey != null && (incidentKey.isEmpty() || incidentKey.length() > 255)) {
                 errors.put("event.data.incident_key", "must be 1 to 255 characters");
+            } else if (hasNul(incidentKey)) {
+                errors.put("event.data.incident_key", NO_NUL);
             }
             if (data.has("incident_key") && !data.get("incident_key").isNull() && !data.get("incident_key").isString()) {
                 errors.put("event.data.incident_key", "must be a string");
@@ -115,7 +126,7 @@ final class WebhookEventReader {
         RemoteChange change = new RemoteChange(kind, status, actor, note(eventType, data), url);
         // The signed id, so that only a delivery PagerDuty made can be new (the header is not signed).
         return InboundRead.of(new InboundDelivery(eventId.trim(), eventType, occurredAt, incidentKey,
-                remoteId == null || remoteId.length() > 100 ? null : remoteId, change));
+                remoteId == null || remoteId.length() > 100 || hasNul(remoteId) ? null : remoteId, change));
     }
 
     /** The note of an annotation, the assignees of an assignment, the message of a ping; else null. */
@@ -154,6 +165,10 @@ final class WebhookEventReader {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && value.isString() ? value.stringValue() : null;
+    }
+
+    private static boolean hasNul(String text) {
+        return text != null && text.indexOf('\0') >= 0;
     }
 
     private static String first(Map<String, List<String>> headers, String name) {

@@ -13,6 +13,22 @@ package app.ascend.notify.channel.spi;
  */
 public record RemoteChange(Kind kind, String remoteStatus, String actor, String note, String remoteUrl) {
 
+    /**
+     * The vendor's texts are kept without the NUL character: a verified delivery may carry one
+     * ({@code "\u0000"} is valid JSON), PostgreSQL's text types cannot hold it, and a status, name, note or
+     * link loses nothing a reader needs without it.
+     */
+    public RemoteChange {
+        remoteStatus = withoutNul(remoteStatus);
+        actor = withoutNul(actor);
+        note = withoutNul(note);
+        remoteUrl = withoutNul(remoteUrl);
+    }
+
+    private static String withoutNul(String text) {
+        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+    }
+
     /** What a change does to ASCEND's incident. */
     public enum Kind {
         /** Still open, now acknowledged. */

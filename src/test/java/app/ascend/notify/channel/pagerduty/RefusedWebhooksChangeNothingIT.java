@@ -90,7 +90,10 @@ class RefusedWebhooksChangeNothingIT extends PagerDutyWebhookApiTest {
                 "{\"event\": {\"occurred_at\": \"2026-12-06T16:00:00Z\"}}", "event.event_type",
                 "{\"event\": {\"event_type\": \"incident.resolved\", \"occurred_at\": \"yesterday\"}}", "event.occurred_at",
                 "{\"event\": {\"event_type\": \"incident.resolved\", \"occurred_at\": \"2026-12-06T16:00:00Z\", "
-                        + "\"data\": {\"type\": \"incident\", \"incident_key\": 7}}}", "event.data.incident_key");
+                        + "\"data\": {\"type\": \"incident\", \"incident_key\": 7}}}", "event.data.incident_key",
+                "{\"event\": {\"id\": \"01N\", \"event_type\": \"incident.resolved\", \"occurred_at\": \"" + Instant.now() + "\", "
+                        + "\"data\": {\"type\": \"incident\", \"incident_key\": \"" + paged.dedupKey() + "\\u0000\"}}}",
+                "event.data.incident_key");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             ApiResponse answer = PagerDutyWebhooks.post(anonymous(), paged.channelId(), paged.secret(),
                     PagerDutyWebhooks.newWebhookId(), c.getKey());

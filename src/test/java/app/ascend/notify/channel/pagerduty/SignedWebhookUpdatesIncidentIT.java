@@ -13,6 +13,7 @@ import app.ascend.notify.support.Channels;
 import app.ascend.notify.support.Events;
 import app.ascend.notify.support.PagerDutyWebhooks;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A signed PagerDuty v3 webhook changes ASCEND's incident: an acknowledgement and then a resolve by a
@@ -73,6 +74,26 @@ class SignedWebhookUpdatesIncidentIT extends PagerDutyWebhookApiTest {
         assertThat(audit.get("action").stringValue()).isEqualTo("incident.remote_acknowledged");
         assertThat(audit.get("actor_email").stringValue()).isEqualTo("PagerDuty: Jane Doe");
         assertThat(audit.get("changes").get("at").stringValue()).isEqualTo(at.toString());
+    }
+
+    @Test
+    void aNulInTheRespondersNameOrTheLinkIsDroppedAndTheAcknowledgementApplied() {
+        Paged paged = paged();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ObjectNode delivery = PagerDutyWebhooks.incidentEvent("incident.acknowledged", paged.dedupKey(), "acknowledged",
+                "Jane\u0000 Doe", at);
+        ObjectNode data = (ObjectNode) delivery.get("event").get("data");
+        data.put("html_url", data.get("html_url").stringValue() + "\u0000");
+
+        ApiResponse answer = PagerDutyWebhooks.post(anonymous(), paged.channelId(), paged.secret(),
+                PagerDutyWebhooks.newWebhookId(), delivery);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+        JsonNode remote = incident(paged.pipeline(), paged.dedupKey()).get("remote");
+        assertThat(remote.get("actor").stringValue()).isEqualTo("Jane Doe");
+        assertThat(remote.get("url").stringValue()).isEqualTo(data.get("html_url").stringValue().replace("\u0000", ""));
+        assertThat(received(paged.pipeline(), paged.channelId())).singleElement()
+                .satisfies(r -> assertThat(r.get("outcome").stringValue()).isEqualTo("applied"));
     }
 
     @Test

@@ -81,4 +81,45 @@ class WebhookEventReaderTest {
 
         assertThat(replayed.deliveryId()).isEqualTo(first.deliveryId()).isEqualTo("01E");
     }
+
+    @Test
+    void aNulInAnIdOrKeyIsRefusedNamingTheField() {
+        String nul = "\\u0000";
+        String body = incident("incident.acknowledged", "acknowledged").replace("\"01E\"", "\"01" + nul + "E\"")
+                .replace("\"ascend-act_1\"", "\"ascend-" + nul + "act_1\"");
+        InboundRead read = reader.read(HEADERS, body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read.delivery()).isEmpty();
+        assertThat(read.errors()).containsOnlyKeys("event.id", "event.data.incident_key");
+        assertThat(read.errors().get("event.id")).contains("NUL");
+
+        InboundRead badType = reader.read(HEADERS, incident("incident.ack" + nul + "nowledged", "acknowledged")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(badType.errors()).containsOnlyKeys("event.event_type");
+    }
+
+    @Test
+    void aNulInTheResponderStatusLinkOrNoteIsDroppedAndTheRestKept() {
+        String nul = "\\u0000";
+        String body = incident("incident.reassigned", "trig" + nul + "gered").replace("Jane Doe", "Jane" + nul + " Doe")
+                .replace("Sam Roe", "Sam " + nul + "Roe").replace("/incidents/Q1", "/incidents/Q1" + nul)
+                .replace("\"id\":\"Q1\"", "\"id\":\"Q" + nul + "1\"");
+
+        InboundDelivery delivery = read(body);
+
+        assertThat(delivery.change()).isEqualTo(new RemoteChange(RemoteChange.Kind.UPDATED, "triggered", "Jane Doe",
+                "assigned to Sam Roe", "https://acme.pagerduty.com/incidents/Q1"));
+        assertThat(delivery.remoteIncidentId()).as("an id is never altered: one with NUL finds nothing").isNull();
+        assertThat(delivery.incidentKey()).isEqualTo("ascend-act_1");
+    }
+
+    @Test
+    void aNulByteAfterTheBodyIsNotJson() {
+        byte[] body = (incident("incident.acknowledged", "acknowledged") + "\0").getBytes(StandardCharsets.UTF_8);
+
+        InboundRead read = reader.read(HEADERS, body);
+
+        assertThat(read.delivery()).isEmpty();
+        assertThat(read.errors()).containsOnlyKeys("body");
+    }
 }
