@@ -19,6 +19,10 @@ import java.util.UUID;
  * table with {@code n} secondary indexes changes {@code n + 2} maps per insert. The service's ingest commit of one
  * event changes 23 (events 7, deliveries 9, incidents 7), and recording its answer 6 more.
  *
+ * <p>The second table prints what the same rows cost when each commit holds several of them ({@code rows/commit}),
+ * as a design that wrote the tables in batches behind a one-map journal would: what an event's share of such a
+ * commit costs, by how many events it gathers.
+ *
  * <p>{@code java -cp ~/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar bench/H2CommitCost.java [rows]}
  */
 public class H2CommitCost {
@@ -28,10 +32,20 @@ public class H2CommitCost {
         String body = "{\"x\":\"" + "a".repeat(1500) + "\"}";
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         // The first pass warms the JIT up; the second is printed.
-        for (int n : new int[] { 0, 4, 8, 16, 21, -1, 0, 2, 4, 8, 12, 16, 21 }) {
-            if (n < 0) {
+        // {indexes, rows per commit}; {-1, _} starts printing, {-2, _} prints the second table's heading.
+        int[][] runs = { { 0, 1 }, { 4, 1 }, { 21, 1 }, { 21, 20 }, { -1, 0 }, { 0, 1 }, { 2, 1 }, { 4, 1 }, { 8, 1 },
+                { 12, 1 }, { 16, 1 }, { 21, 1 }, { -2, 0 }, { 21, 1 }, { 21, 5 }, { 21, 20 }, { 21, 100 } };
+        for (int[] run : runs) {
+            int n = run[0];
+            int perCommit = run[1];
+            if (n == -1) {
                 printing = true;
                 System.out.println("indexes  maps/commit  CPU us/commit  (one row per commit, " + fill + " rows before)");
+                continue;
+            }
+            if (n == -2) {
+                perRowTable = true;
+                System.out.println("\nindexes  rows/commit  CPU us/row  (the same rows, several per commit)");
                 continue;
             }
             Path dir = Files.createTempDirectory("h2commit");
@@ -65,13 +79,15 @@ public class H2CommitCost {
                             p.setString(3 + k, k % 2 == 0 ? "org_01jd8x3k9q" + (i % 7) : UUID.randomUUID().toString());
                         }
                         p.executeUpdate();
-                        if (i >= fill || i % 500 == 499) {
-                            c.commit(); // the fill commits in batches; the measured rows one by one
+                        if (i >= fill ? (i - fill) % perCommit == perCommit - 1 : i % 500 == 499) {
+                            c.commit(); // the fill commits in batches; the measured rows perCommit at a time
                         }
                     }
                 }
                 long cpu = os.getProcessCpuTime() - start;
-                if (printing) {
+                if (printing && perRowTable) {
+                    System.out.printf(Locale.ROOT, "%7d  %11d  %10.0f%n", n, perCommit, cpu / 1000.0 / measured);
+                } else if (printing) {
                     System.out.printf(Locale.ROOT, "%7d  %11d  %13.0f%n", n, n + 2, cpu / 1000.0 / measured);
                 }
             }
@@ -82,4 +98,5 @@ public class H2CommitCost {
     }
 
     static boolean printing;
+    static boolean perRowTable;
 }
