@@ -16,6 +16,9 @@ import tools.jackson.databind.JsonNode;
  * silently ignored.
  */
 public final class JsonFields {
+    /** What a text field holding U+0000 is told: PostgreSQL cannot store it in text, so no database takes it. */
+    public static final String NO_NUL = "must not contain the NUL character (\\u0000)";
+
     private final JsonNode node;
     private final String path;
     private final FieldErrors errors;
@@ -91,7 +94,7 @@ public final class JsonFields {
         String text = value.stringValue();
         if (text.indexOf('\0') >= 0) {
             // PostgreSQL cannot store U+0000 in text (the insert fails); refuse it on every database alike.
-            errors.add(path(field), "must not contain the NUL character (\\u0000)");
+            errors.add(path(field), NO_NUL);
             return Optional.empty();
         }
         if (required && text.isBlank()) {

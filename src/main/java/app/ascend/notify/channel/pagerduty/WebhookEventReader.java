@@ -12,6 +12,7 @@ import java.util.StringJoiner;
 import app.ascend.notify.channel.spi.InboundDelivery;
 import app.ascend.notify.channel.spi.InboundWebhooks.InboundRead;
 import app.ascend.notify.channel.spi.RemoteChange;
+import app.ascend.notify.web.JsonFields;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,11 +33,6 @@ final class WebhookEventReader {
     private static final int MAX_ID = 200;
     private static final int MAX_EVENT_TYPE = 200;
     private static final int NOTE_MAX = 300;
-    /**
-     * An id or key with NUL in it is refused, not altered: it is what finds the incident and recognises the
-     * delivery again, PagerDuty never sends one, and PostgreSQL cannot hold or compare it.
-     */
-    private static final String NO_NUL = "must not contain the NUL character (\\u0000)";
 
     /** What each understood incident event does; other {@code incident.*} types are kept, not understood. */
     private static final Map<String, RemoteChange.Kind> KINDS = Map.ofEntries(
@@ -83,7 +79,9 @@ final class WebhookEventReader {
         } else if (eventId.length() > MAX_ID) {
             errors.put("event.id", "is longer than " + MAX_ID + " characters");
         } else if (hasNul(eventId)) {
-            errors.put("event.id", NO_NUL);
+            // Ids and keys with NUL are refused, not altered: they find the incident and recognise the delivery
+            // again, PagerDuty never sends one, and PostgreSQL cannot hold or compare it.
+            errors.put("event.id", JsonFields.NO_NUL);
         }
         String eventType = text(event, "event_type");
         if (eventType == null || eventType.isBlank()) {
@@ -91,7 +89,7 @@ final class WebhookEventReader {
         } else if (eventType.length() > MAX_EVENT_TYPE) {
             errors.put("event.event_type", "is longer than " + MAX_EVENT_TYPE + " characters");
         } else if (hasNul(eventType)) {
-            errors.put("event.event_type", NO_NUL);
+            errors.put("event.event_type", JsonFields.NO_NUL);
         }
         Instant occurredAt = instant(event, "occurred_at", errors);
         JsonNode data = event.get("data");
@@ -105,7 +103,7 @@ final class WebhookEventReader {
             if (incidentKey != null && (incidentKey.isEmpty() || incidentKey.length() > 255)) {
                 errors.put("event.data.incident_key", "must be 1 to 255 characters");
             } else if (hasNul(incidentKey)) {
-                errors.put("event.data.incident_key", NO_NUL);
+                errors.put("event.data.incident_key", JsonFields.NO_NUL);
             }
             if (data.has("incident_key") && !data.get("incident_key").isNull() && !data.get("incident_key").isString()) {
                 errors.put("event.data.incident_key", "must be a string");

@@ -26,7 +26,7 @@ public record RemoteChange(Kind kind, String remoteStatus, String actor, String 
     }
 
     private static String withoutNul(String text) {
-        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+        return text == null ? null : text.replace("\0", "");
     }
 
     /** What a change does to ASCEND's incident. */
